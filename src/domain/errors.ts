@@ -24,3 +24,15 @@ export class InputError extends WaymarkError<
 
 /** A record that was asked for does not exist (exit 2, HTTP 404). */
 export class NotFoundError extends WaymarkError<'NOT_FOUND'> {}
+
+/** A dissemination or forward the policy refuses (exit 2, HTTP 403); the attempt itself is logged. */
+export class RefusedError extends WaymarkError<'REFUSED'> {
+  constructor(
+    readonly productId: string,
+    readonly personId: string,
+    readonly reasons: readonly string[],
+    where = '',
+  ) {
+    super('REFUSED', `${where}${where ? ': ' : ''}${personId} may not receive ${productId}: ${reasons.join('; ')}`);
+  }
+}

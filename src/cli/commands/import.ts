@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { importBundle, parseBundle } from '../../app/import-bundle.ts';
+import type { Progress } from '../../app/import-bundle.ts';
+import { InputError } from '../../domain/errors.ts';
+import { globalOptions, withStore } from '../context.ts';
+import { formatTable, print, printJson } from '../output.ts';
+
+/** Reads a file for import; an unreadable file is bad input naming the file. */
+export function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError('MISSING', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** A progress bar on stderr for long work, shown only to a person at a terminal. */
+export function progressBar(label: string, threshold = 5_000): { update: Progress; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update: (done, total) => {
+      if (total < threshold) return;
+      bar ??= new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} records {eta_formatted} left`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+      if (done === 0 || bar.getTotal() !== total) bar.start(total, done); else bar.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+export function addImportCommand(program: Command): void {
+  program.command('import <file>')
+    .description('import a bundle (all or nothing), or an agency audit log with --format')
+    .option('--format <format>', 'bundle (default) | m365 | gdrive | cloudtrail | windows4663 | jsonl | csv')
+    .action(async (file: string, options: { format?: string }, command: Command) => {
+      if (options.format && options.format !== 'bundle') {
+        throw new InputError('BAD_VALUE', `--format: audit-log import "${options.format}" is not available in this build`);
+      }
+      const bundle = parseBundle(readInputFile(file), basename(file));
+      await withStore(command, async (engine) => {
+        const bar = progressBar('importing');
+        const counts = await importBundle(engine, bundle, basename(file), bar.update).finally(bar.stop);
+        if (globalOptions(command).json) return printJson(counts);
+        print(`Imported ${basename(file)}:`);
+        print(formatTable(['kind', 'count'], Object.entries(counts).map(([k, v]) => [k, v])));
+      });
+    });
+}

@@ -1,0 +1,41 @@
+/**
+ * The `waymark` program: the command-line interface (CONTRACT.md). Each command parses its input, calls one
+ * use case and formats the output; errors become exit codes in exit-codes.ts alone.
+ */
+import { Command, CommanderError } from 'commander';
+import { addCopyCommands } from './commands/copy.ts';
+import { addDemoCommand } from './commands/demo.ts';
+import { addImportCommand } from './commands/import.ts';
+import { addInitCommand } from './commands/init.ts';
+import { addPathwayCommand } from './commands/pathway.ts';
+import { errorLine, exitCodeFor, exitCodes } from './exit-codes.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('waymark')
+    .description('Waymark: where classified reporting goes, and from whom it leaks')
+    .option('--db <url>', 'database: ./file.db, sqlite:./file.db or postgres://… (default $WAYMARK_DB or ./waymark.db)')
+    .option('--json', 'machine-readable output on stdout')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  addInitCommand(program);
+  addImportCommand(program);
+  addCopyCommands(program);
+  addPathwayCommand(program);
+  addDemoCommand(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
+    }
+    process.stderr.write(`waymark: ${errorLine(error)}\n`);
+    if (process.env.WAYMARK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    return exitCodeFor(error);
+  }
+}
+

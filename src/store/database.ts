@@ -1,0 +1,107 @@
+/**
+ * The one schema of Waymark, for SQLite and PostgreSQL alike (DESIGN.md: one Kysely codebase
+ * for both databases). Times are ISO-8601 text in the stored form of domain/time.ts, so they
+ * sort as text on both engines; booleans are 0/1 integers; JSON is text.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+export interface AgencyTable { id: string; name: string; country: string }
+
+export interface PersonTable {
+  id: string;
+  name: string;
+  agency_id: string;
+  clearance: string;
+  /** JSON array of compartment names. */
+  compartments: string;
+  active: number;
+  active_from: string | null;
+  active_to: string | null;
+}
+
+export interface ProductTable {
+  id: string;
+  title: string;
+  marking: string;
+  originator: string;
+  created_at: string;
+  /** Hex salt of the text commitments written to the ledger (never the text itself). */
+  salt: string;
+}
+
+export interface ProductVersionTable {
+  product_id: string;
+  version: number;
+  marking: string;
+  label: string;
+  body: string;
+}
+
+export interface CopyTable {
+  id: string;
+  product_id: string;
+  version: number;
+  recipient_id: string;
+  parent_copy_id: string | null;
+  serial: number;
+  issued_at: string;
+  channel: string;
+  /** Secret fingerprint material (JSON), when the copy carries one. */
+  codeword: string | null;
+}
+
+export interface EventTable {
+  /** The event's ledger index. */
+  id: number;
+  copy_id: string;
+  product_id: string;
+  actor_id: string;
+  action: string;
+  at: string;
+  target_copy_id: string | null;
+  detail: string | null;
+  source: string;
+  source_record_id: string | null;
+}
+
+export interface RefusalTable {
+  /** The refusal's ledger index. */
+  id: number;
+  product_id: string;
+  person_id: string;
+  at: string;
+  /** JSON array of the policy's reasons. */
+  reasons: string;
+}
+
+export interface LedgerEntryTable {
+  idx: number;
+  kind: string;
+  /** The key of the record the entry logs, e.g. `event:42`, `copy:IA-1.c3`. */
+  ref: string;
+  /** RFC 8785 canonical JSON of the entry: the leaf bytes are its UTF-8. */
+  body: string;
+  leaf_hash: Buffer;
+}
+
+export interface LedgerHeadTable {
+  id: number;
+  size: number;
+}
+
+export interface MetaTable { key: string; value: string }
+
+export interface Database {
+  agencies: AgencyTable;
+  people: PersonTable;
+  products: ProductTable;
+  product_versions: ProductVersionTable;
+  copies: CopyTable;
+  events: EventTable;
+  refusals: RefusalTable;
+  ledger_entries: LedgerEntryTable;
+  ledger_head: LedgerHeadTable;
+  meta: MetaTable;
+}
+
+export type { ColumnType, Generated };

@@ -1,0 +1,33 @@
+import { InputError } from '../domain/errors.ts';
+import { openPostgres, openSqlite } from './engine.ts';
+import type { Engine } from './engine.ts';
+import { migrate } from './migrations.ts';
+
+/** The database URL in force: `--db`, else env WAYMARK_DB, else ./waymark.db (CONTRACT.md). */
+export function resolveDatabaseUrl(option?: string): string {
+  return option ?? process.env.WAYMARK_DB ?? './waymark.db';
+}
+
+/**
+ * Opens the store named by a URL: `postgres://…` / `postgresql://…` for PostgreSQL;
+ * `sqlite:path`, a path, or `:memory:` for SQLite. Migrates the schema to the current version.
+ */
+export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Engine> {
+  const engine = openEngine(url);
+  if (options.migrate !== false) {
+    try {
+      await migrate(engine);
+    } catch (error) {
+      await engine.close();
+      throw error;
+    }
+  }
+  return engine;
+}
+
+function openEngine(url: string): Engine {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
+  if (file === '') throw new InputError('BAD_VALUE', `--db: "${url}" names no database file`);
+  return openSqlite(file);
+}

@@ -1,0 +1,70 @@
+/** Reads of the registry (agencies, people, products, copies), the same on both engines. */
+import type { Kysely } from 'kysely';
+import type { Agency, Copy, Person, Product, ProductVersion } from '../domain/registry.ts';
+import type { Database } from './database.ts';
+import { agencyFromRow, copyFromRow, personFromRow, productFromRow, versionFromRow } from './rows.ts';
+
+type Db = Kysely<Database>;
+
+export async function findAgency(db: Db, id: string): Promise<Agency | undefined> {
+  const row = await db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && agencyFromRow(row);
+}
+
+export async function findPerson(db: Db, id: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && personFromRow(row);
+}
+
+export async function findProduct(db: Db, id: string): Promise<(Product & { salt: string }) | undefined> {
+  const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { ...productFromRow(row), salt: row.salt };
+}
+
+export async function listVersions(db: Db, productId: string): Promise<ProductVersion[]> {
+  const rows = await db.selectFrom('product_versions').selectAll().where('product_id', '=', productId).orderBy('version').execute();
+  return rows.map(versionFromRow);
+}
+
+const copyColumns = ['id', 'product_id', 'version', 'recipient_id', 'parent_copy_id', 'serial', 'issued_at', 'channel'] as const;
+
+export async function listCopiesOfProduct(db: Db, productId: string, asOf?: string): Promise<Copy[]> {
+  let query = db.selectFrom('copies').select(copyColumns).where('product_id', '=', productId);
+  if (asOf) query = query.where('issued_at', '<=', asOf);
+  return (await query.orderBy('serial').execute()).map(copyFromRow);
+}
+
+export async function findCopy(db: Db, id: string): Promise<Copy | undefined> {
+  const row = await db.selectFrom('copies').select(copyColumns).where('id', '=', id).executeTakeFirst();
+  return row && copyFromRow(row);
+}
+
+export async function findCopyCodeword(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('copies').select('codeword').where('id', '=', id).executeTakeFirst();
+  return row?.codeword ?? null;
+}
+
+export async function maxSerial(db: Db, productId: string): Promise<number> {
+  const row = await db.selectFrom('copies').select((eb) => eb.fn.max('serial').as('max')).where('product_id', '=', productId).executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+export async function listPeople(db: Db, ids: readonly string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('people').selectAll().where('id', 'in', [...ids]).execute();
+  return rows.map(personFromRow);
+}
+
+export async function listAgencies(db: Db): Promise<Agency[]> {
+  return (await db.selectFrom('agencies').selectAll().orderBy('id').execute()).map(agencyFromRow);
+}
+
+export async function countRows(db: Db): Promise<Record<string, number>> {
+  const tables = ['agencies', 'people', 'products', 'product_versions', 'copies', 'events', 'refusals', 'ledger_entries'] as const;
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    counts[table] = Number(row?.n ?? 0);
+  }
+  return counts;
+}

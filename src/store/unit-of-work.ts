@@ -1,0 +1,109 @@
+/**
+ * One writing transaction: records and their ledger entries are buffered, flushed in
+ * dependency order as multi-row inserts, and committed together — a record without its
+ * ledger entry, or the reverse, cannot exist (DESIGN.md). Appends are serialised by the
+ * engine's ledger lock, so ledger indexes are dense and every event id is its ledger index.
+ */
+import { createHash } from 'node:crypto';
+import type { Insertable, Kysely } from 'kysely';
+import { canonicalJson } from '../domain/ledger/canonical-json.ts';
+import type { Entry } from '../domain/entries.ts';
+import type { Database } from './database.ts';
+import type { Engine } from './engine.ts';
+
+type TableName = keyof Database;
+type Row<T extends TableName> = Insertable<Database[T]>;
+type Buffers = { [T in TableName]?: Row<T>[] };
+
+/** Parents before children, so that foreign keys hold at every flush. */
+const flushOrder: readonly TableName[] = [
+  'agencies', 'people', 'products', 'product_versions', 'copies', 'events', 'refusals', 'ledger_entries',
+];
+const flushThreshold = 5_000;
+
+/** Called after a unit's ledger rows are written, in the same transaction (the Merkle tree). */
+export type LedgerAppendHook = (trx: Kysely<Database>, engine: Engine, firstIndex: number, leafHashes: readonly Buffer[]) => Promise<void>;
+const appendHooks: LedgerAppendHook[] = [];
+export function onLedgerAppend(hook: LedgerAppendHook): void {
+  appendHooks.push(hook);
+}
+
+export class UnitOfWork {
+  private buffers: Buffers = {};
+  private buffered = 0;
+  private readonly leafHashes: Buffer[] = [];
+
+  constructor(
+    readonly trx: Kysely<Database>,
+    readonly engine: Engine,
+    private readonly firstIndex: number,
+  ) {}
+
+  /** The index the next ledger entry will get. */
+  get nextIndex(): number {
+    return this.firstIndex + this.leafHashes.length;
+  }
+
+  /** Appends one ledger entry built for its own index; returns that index. */
+  log(build: (index: number) => Entry): number {
+    const idx = this.nextIndex;
+    const entry = build(idx);
+    const body = canonicalJson(entry.body);
+    // RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 || leaf bytes).
+    const leafHash = createHash('sha256').update(Buffer.of(0)).update(body, 'utf8').digest();
+    this.leafHashes.push(leafHash);
+    this.add('ledger_entries', { idx, kind: entry.kind, ref: entry.ref, body, leaf_hash: leafHash });
+    return idx;
+  }
+
+  add<T extends TableName>(table: T, row: Row<T>): void {
+    const list: Row<T>[] = (this.buffers[table] ??= []);
+    list.push(row);
+    this.buffered++;
+  }
+
+  /** Writes what is buffered; called automatically when the buffer grows large. */
+  async flush(): Promise<void> {
+    for (const table of flushOrder) await this.flushTable(table);
+    this.buffers = {};
+    this.buffered = 0;
+  }
+
+  async flushIfLarge(): Promise<void> {
+    if (this.buffered >= flushThreshold) await this.flush();
+  }
+
+  async finish(): Promise<number> {
+    await this.flush();
+    if (this.leafHashes.length > 0) {
+      for (const hook of appendHooks) await hook(this.trx, this.engine, this.firstIndex, this.leafHashes);
+      await this.trx.updateTable('ledger_head').set({ size: this.nextIndex }).where('id', '=', 1).execute();
+    }
+    return this.leafHashes.length;
+  }
+
+  private async flushTable<T extends TableName>(table: T): Promise<void> {
+    const rows: Row<T>[] | undefined = this.buffers[table];
+    if (!rows || rows.length === 0) return;
+    const columns = Object.keys(rows[0] ?? {}).length || 1;
+    const chunk = Math.max(1, Math.floor(this.engine.maxParameters / columns));
+    for (let i = 0; i < rows.length; i += chunk) {
+      await this.trx.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+    }
+  }
+}
+
+/**
+ * Runs `work` in one transaction with a UnitOfWork; commits records and ledger entries
+ * together, or nothing at all if `work` throws.
+ */
+export async function writeTransaction<T>(engine: Engine, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+  return engine.db.transaction().execute(async (trx) => {
+    await engine.lockLedger(trx);
+    const head = await trx.selectFrom('ledger_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow();
+    const unit = new UnitOfWork(trx, engine, head.size);
+    const result = await work(unit);
+    await unit.finish();
+    return result;
+  });
+}
