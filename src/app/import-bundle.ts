@@ -17,9 +17,7 @@ import { RegistryState } from './registry-state.ts';
 import { recordRefusal } from './refusal.ts';
 import { productVersions } from './product-versions.ts';
 
-export interface ImportCounts {
-  agencies: number; people: number; products: number; disseminations: number; copies: number; events: number; ledgerEntries: number;
-}
+export type ImportCounts = Record<'agencies' | 'people' | 'products' | 'disseminations' | 'copies' | 'events' | 'ledgerEntries', number>;
 
 export type Progress = (done: number, total: number) => void;
 
@@ -35,9 +33,20 @@ export function parseBundle(text: string, file: string): Bundle {
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue ? formatPath(issue.path) : '';
-    throw new InputError('MALFORMED', `${file}: ${path || 'bundle'}: ${issue?.message ?? 'invalid'}`);
+    const got = issue ? valueAt(data, issue.path) : undefined;
+    const shown = typeof got === 'string' || typeof got === 'number' ? ` (got ${JSON.stringify(got)})` : '';
+    throw new InputError('MALFORMED', `${file}: ${path || 'bundle'}: ${issue?.message ?? 'invalid'}${shown}`);
   }
   return result.data;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = Reflect.get(value, key);
+  }
+  return value;
 }
 
 function jsonErrorPosition(text: string, error: unknown): string {

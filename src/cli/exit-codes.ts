@@ -10,7 +10,9 @@ export const exitCodes = { ok: 0, problem: 1, badInput: 2 } as const;
 const problemCodes = new Set(['TAMPERED', 'VERIFY_FAILED', 'INCONSISTENT', 'SPLIT_VIEW']);
 
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof WaymarkError) return problemCodes.has(error.code) ? exitCodes.problem : exitCodes.badInput;
+  if (!(error instanceof WaymarkError)) return exitCodes.badInput;
+  const code: unknown = error.code;
+  return typeof code === 'string' && problemCodes.has(code) ? exitCodes.problem : exitCodes.badInput;
   return exitCodes.badInput;
 }
 

@@ -40,7 +40,7 @@ export function openSqlite(file: string): Engine {
     bigintType: 'integer',
     maxParameters: 32_000,
     // One connection per process, and SQLite itself serialises writers.
-    lockLedger: async () => undefined,
+    lockLedger: () => Promise.resolve(),
     close: () => db.destroy(),
   };
 }

@@ -102,5 +102,5 @@ export async function migrate(engine: Engine): Promise<void> {
     ]))),
   };
   const { error } = await new Migrator({ db: engine.db, provider }).migrateToLatest();
-  if (error) throw new WaymarkError('MIGRATION_FAILED', `database migration failed: ${String(error)}`, { cause: error });
+  if (error) throw new WaymarkError('MIGRATION_FAILED', `database migration failed: ${error instanceof Error ? error.message : 'unknown error'}`, { cause: error });
 }

@@ -45,7 +45,7 @@ export function addImportCommand(program: Command): void {
         const counts = await importBundle(engine, bundle, basename(file), bar.update).finally(bar.stop);
         if (globalOptions(command).json) return printJson(counts);
         print(`Imported ${basename(file)}:`);
-        print(formatTable(['kind', 'count'], Object.entries(counts).map(([k, v]) => [k, v])));
+        print(formatTable(['kind', 'count'], Object.entries(counts)));
       });
     });
 }
