@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ExternalRecord, LogFormat } from '../../domain/audit-log/external-record.ts';
 import { ImportError } from '../../domain/audit-log/import-error.ts';
+import { defaultMappingRules, mapRecords } from '../../domain/audit-log/map-records.ts';
 import { parseAuditLog } from './parse-audit-log.ts';
 
 const logs = '../shared/data/logs';
@@ -263,5 +264,18 @@ describe('Waymark plain forms (jsonl, csv)', () => {
     ['csv', 'copy,actor,action,at\nA.c1,p,"opened,2022-10-03', /p line 2: not valid CSV/],
   ] as const)('%s: refuses %s', (format, text, pattern) => {
     expectImportError(() => parseAuditLog(text, format, 'p'), pattern);
+  });
+});
+
+describe('parse then map the real samples', () => {
+  it.each([
+    ['m365-audit.jsonl', 'm365'], ['google-drive-audit.jsonl', 'gdrive'], ['aws-cloudtrail-s3.jsonl', 'cloudtrail'], ['windows-4663.jsonl', 'windows4663'],
+  ] as const)('%s: every record is either an event or quarantined with a reason', (name, format) => {
+    const records = parseSample(name, format);
+    const lookups = { copies: new Map(), people: new Map(), personByPrincipal: new Map(), agencyBySite: new Map() };
+    const { events, quarantine } = mapRecords(records, defaultMappingRules, lookups);
+    expect(events).toEqual([]);
+    expect(quarantine).toHaveLength(records.length);
+    expect(quarantine.every((q) => q.message.startsWith(`${name} line `))).toBe(true);
   });
 });

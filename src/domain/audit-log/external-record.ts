@@ -5,7 +5,7 @@ export const logFormats = ['m365', 'gdrive', 'cloudtrail', 'windows4663', 'jsonl
 export type LogFormat = (typeof logFormats)[number];
 
 export function isLogFormat(value: string): value is LogFormat {
-  return (logFormats as readonly string[]).includes(value);
+  return logFormats.some((f) => f === value);
 }
 
 /**
