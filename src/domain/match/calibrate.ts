@@ -1,0 +1,42 @@
+/**
+ * Calibrated source score: a logistic model over a few features of the evidence a document
+ * gives for a leak. Coefficients were fitted by bench/match-quality.bench.ts --fit (plain
+ * logistic regression, L2 0.01) on the shared training data only: Clough & Stevenson answers
+ * (cut/light/heavy = 1, non = 0), MRPC paraphrase queries against their source product (1)
+ * and the best-scoring other product (0), and composite articles (true sources 1, other
+ * candidates 0). A score of 0.5 is the threshold for reporting a source.
+ */
+
+export interface SourceFeatures {
+  /** highest sentence cosine between the leak and the document */
+  readonly bestCosine: number;
+  /** leak sentences that seed with the document */
+  readonly seedSentences: number;
+  /** words inside verbatim runs */
+  readonly verbatimWords: number;
+  /** share of the leak's words inside the document's passages */
+  readonly coverage: number;
+}
+
+export const SOURCE_MODEL = {
+  intercept: -7,
+  bestCosine: 10,
+  logSeedSentences: 1.2,
+  logVerbatimWords: 0.6,
+  coverage: 1.5,
+} as const;
+
+/** The calibrated probability that the document is a source of the leak. */
+export function scoreSource(f: SourceFeatures): number {
+  const z = SOURCE_MODEL.intercept
+    + SOURCE_MODEL.bestCosine * f.bestCosine
+    + SOURCE_MODEL.logSeedSentences * Math.log1p(f.seedSentences)
+    + SOURCE_MODEL.logVerbatimWords * Math.log1p(f.verbatimWords)
+    + SOURCE_MODEL.coverage * f.coverage;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The features in the order of `featureVector` (for fitting). */
+export function featureVector(f: SourceFeatures): number[] {
+  return [f.bestCosine, Math.log1p(f.seedSentences), Math.log1p(f.verbatimWords), f.coverage];
+}

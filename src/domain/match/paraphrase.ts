@@ -1,0 +1,180 @@
+/**
+ * Paraphrase channel, after Sanchez-Perez, Sidorov & Gelbukh, "A winning approach to text
+ * alignment for text reuse detection at PAN 2014": sentences as tf-idf vectors of stemmed,
+ * stop-word-free terms (here also folded to WordNet synonyms); seeds are sentence pairs whose
+ * cosine and Dice coefficient both pass a threshold (0.33 each in the paper); seeds close to
+ * each other on both sides are merged into passages (their "extension"); see extendSeeds.
+ *
+ * Candidates come from the inverted index: each leak sentence looks up only its `probeTerms`
+ * rarest terms (rare terms are the ones a reworded sentence keeps), then every candidate's
+ * exact cosine and Dice are computed by merging sorted term lists.
+ */
+import type { MatchIndex, PackedPostings } from './match-index.ts';
+import type { SentenceTerms } from './sentences.ts';
+
+export interface ParaphraseOptions {
+  /** seed thresholds (Sanchez-Perez et al. 2014: 0.33 and 0.33) */
+  readonly minCosine?: number;
+  readonly minDice?: number;
+  /** rarest terms of each leak sentence looked up (default 6) */
+  readonly probeTerms?: number;
+  /** terms in more sentences than this are not looked up (default 50,000) */
+  readonly maxTermPostings?: number;
+  /** seeds at most this many sentences apart on both sides merge (default 3) */
+  readonly maxGap?: number;
+}
+
+/** A leak sentence as a query: known term ids (ascending) and its tf-idf norm. */
+export interface QuerySentence {
+  readonly from: number;
+  readonly to: number;
+  readonly termIds: Uint32Array;
+  readonly termCount: number;
+  readonly norm: number;
+}
+
+/** A sentence pair: leak sentence index, global index sentence, and its similarities. */
+export interface SentenceSeed {
+  readonly leakSentence: number;
+  readonly sentence: number;
+  readonly cosine: number;
+  readonly dice: number;
+}
+
+/** A paraphrase passage in sentence indices (leak) and document-local sentence indices. */
+export interface ParaphrasePassage {
+  readonly doc: number;
+  readonly leakFrom: number;
+  readonly leakTo: number;
+  readonly docFrom: number;
+  readonly docTo: number;
+  readonly seeds: readonly SentenceSeed[];
+  readonly score: number;
+}
+
+/** The best similarity of each document to any leak sentence, and the seeds. */
+export interface SentenceMatches {
+  readonly seeds: SentenceSeed[];
+  /** document → highest cosine of any candidate pair, seed or not */
+  readonly bestCosine: Map<number, number>;
+}
+
+export function toQuerySentences(index: MatchIndex, sentences: readonly SentenceTerms[]): QuerySentence[] {
+  const p = index.postings();
+  return sentences.map((s) => {
+    const ids = s.terms.map((t) => index.termId(t));
+    const known = Uint32Array.from(ids.filter((id) => id >= 0)).sort();
+    let sum = (ids.length - known.length) * p.unseenIdf ** 2;
+    for (const id of known) sum += (p.idf[id] ?? 0) ** 2;
+    return { from: s.from, to: s.to, termIds: known, termCount: ids.length, norm: Math.sqrt(sum) };
+  });
+}
+
+/** Seeds and best similarities for every leak sentence. */
+export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySentence[], options: ParaphraseOptions = {}): SentenceMatches {
+  const p = index.postings();
+  const seeds: SentenceSeed[] = [];
+  const bestCosine = new Map<number, number>();
+  const docOf = index.columns.sentenceDoc.view();
+  query.forEach((q, leakSentence) => {
+    for (const s of candidates(p, q, options.probeTerms ?? 6, options.maxTermPostings ?? 50_000)) {
+      const [cosine, dice] = similarity(index, p, q, s);
+      const doc = docOf[s] ?? 0;
+      if (cosine > (bestCosine.get(doc) ?? 0)) bestCosine.set(doc, cosine);
+      if (cosine >= (options.minCosine ?? 0.33) && dice >= (options.minDice ?? 0.33)) seeds.push({ leakSentence, sentence: s, cosine, dice });
+    }
+  });
+  return { seeds, bestCosine };
+}
+
+function candidates(p: PackedPostings, q: QuerySentence, probeTerms: number, maxTermPostings: number): number[] {
+  const df = (t: number): number => (p.termStart[t + 1] ?? 0) - (p.termStart[t] ?? 0);
+  const probes = [...q.termIds].filter((t) => df(t) <= maxTermPostings).sort((a, b) => df(a) - df(b)).slice(0, probeTerms);
+  const found: number[] = [];
+  for (const t of probes) {
+    for (let i = p.termStart[t] ?? 0; i < (p.termStart[t + 1] ?? 0); i++) {
+      const s = p.termSentences[i] ?? 0;
+      if (p.scratch[s] === 0) found.push(s);
+      p.scratch[s] = 1;
+    }
+  }
+  for (const s of found) p.scratch[s] = 0;
+  return found;
+}
+
+// Cosine of the tf-idf vectors (binary tf: a sentence rarely repeats a content term) and
+// Dice of the term sets, by merging the two ascending term lists.
+function similarity(index: MatchIndex, p: PackedPostings, q: QuerySentence, s: number): [number, number] {
+  const c = index.columns;
+  const from = c.termBase.get(s);
+  const to = c.termBase.get(s + 1);
+  const terms = c.sentenceTerms.view();
+  let i = 0;
+  let j = from;
+  let dot = 0;
+  let shared = 0;
+  while (i < q.termIds.length && j < to) {
+    const a = q.termIds[i] ?? 0;
+    const b = terms[j] ?? 0;
+    if (a === b) {
+      dot += (p.idf[a] ?? 0) ** 2;
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  const norm = q.norm * (p.sentenceNorm[s] ?? 0);
+  return [norm > 0 ? dot / norm : 0, (2 * shared) / (q.termCount + to - from)];
+}
+
+/**
+ * Sanchez-Perez et al.'s extension, simplified: seeds of one document, in leak order, join the
+ * current passage while they are at most `maxGap` sentences from it in the leak and in the
+ * document. A passage spans from its first to its last seed sentence on each side; its score
+ * is the mean seed cosine.
+ */
+export function extendSeeds(index: MatchIndex, seeds: readonly SentenceSeed[], maxGap = 3): ParaphrasePassage[] {
+  const docOf = index.columns.sentenceDoc.view();
+  const byDoc = new Map<number, SentenceSeed[]>();
+  for (const seed of seeds) {
+    const doc = docOf[seed.sentence] ?? 0;
+    byDoc.set(doc, [...(byDoc.get(doc) ?? []), seed]);
+  }
+  const out: ParaphrasePassage[] = [];
+  for (const [doc, docSeeds] of byDoc) out.push(...clusterSeeds(index, doc, bestPerLeakSentence(docSeeds), maxGap));
+  return out;
+}
+
+// One seed per leak sentence and document: its most similar sentence.
+function bestPerLeakSentence(seeds: readonly SentenceSeed[]): SentenceSeed[] {
+  const best = new Map<number, SentenceSeed>();
+  for (const s of seeds) {
+    const seen = best.get(s.leakSentence);
+    if (!seen || s.cosine > seen.cosine) best.set(s.leakSentence, s);
+  }
+  return [...best.values()].sort((a, b) => a.leakSentence - b.leakSentence);
+}
+
+function clusterSeeds(index: MatchIndex, doc: number, seeds: readonly SentenceSeed[], maxGap: number): ParaphrasePassage[] {
+  const base = index.documents[doc]?.sentenceBase ?? 0;
+  const clusters: SentenceSeed[][] = [];
+  for (const seed of seeds) {
+    const current = clusters[clusters.length - 1];
+    const last = current?.[current.length - 1];
+    if (current && last && seed.leakSentence - last.leakSentence <= maxGap + 1 && Math.abs(seed.sentence - last.sentence) <= maxGap + 1) current.push(seed);
+    else clusters.push([seed]);
+  }
+  return clusters.map((group) => {
+    const docSentences = group.map((s) => s.sentence - base);
+    return {
+      doc,
+      leakFrom: group[0]?.leakSentence ?? 0,
+      leakTo: (group[group.length - 1]?.leakSentence ?? 0) + 1,
+      docFrom: Math.min(...docSentences),
+      docTo: Math.max(...docSentences) + 1,
+      seeds: group,
+      score: group.reduce((sum, s) => sum + s.cosine, 0) / group.length,
+    };
+  });
+}
