@@ -112,6 +112,6 @@ async function writeBundle(unit: Parameters<Parameters<typeof writeTransaction>[
   }
   return {
     agencies: bundle.agencies.length, people: bundle.people.length, products: bundle.products.length,
-    disseminations: bundle.disseminations.length, copies, events: bundle.events.length, ledgerEntries: unit.nextIndex,
+    disseminations: bundle.disseminations.length, copies, events: bundle.events.length, ledgerEntries: unit.entriesWritten,
   };
 }

@@ -44,6 +44,11 @@ export class UnitOfWork {
     return this.firstIndex + this.leafHashes.length;
   }
 
+  /** How many ledger entries this unit has appended. */
+  get entriesWritten(): number {
+    return this.leafHashes.length;
+  }
+
   /** Appends one ledger entry built for its own index; returns that index. */
   log(build: (index: number) => Entry): number {
     const idx = this.nextIndex;
