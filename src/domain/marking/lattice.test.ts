@@ -1,11 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMarking, formatPortion } from './format-marking.ts';
+import type { Agency, Person } from '../registry.ts';
+import { bannerOf } from './banner.ts';
+import { canReceive } from './can-receive.ts';
 import { dominates, join, joinAll, meet } from './lattice.ts';
 import { dominatesLevel, isClassified, joinLevel, levels, meetLevel } from './level.ts';
 import { makeMarking, sameMarking } from './marking.ts';
 import type { Marking } from './marking.ts';
 import { parseMarking } from './parse-marking.ts';
+import { splitParagraphs } from './portion-mark.ts';
+import { tearlineBody } from './tearline.ts';
 
 const compartmentNames = ['SI', 'TK', 'G', 'HCS'];
 const allies = ['USA', 'GBR', 'AUS', 'NZL', 'FRA', 'DEU'];
@@ -114,5 +119,32 @@ describe('round trip', () => {
 
   it('format(parse(format(m))) is stable', () => {
     fc.assert(fc.property(markingArb, (m) => formatMarking(parseMarking(formatMarking(m))) === formatMarking(m)), runs);
+  });
+});
+
+describe('the policy follows the lattice', () => {
+  const personArb: fc.Arbitrary<Person> = fc.record({
+    clearance: fc.constantFrom('NONE', 'RELIABILITY', 'ENHANCED RELIABILITY', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'),
+    compartments: fc.subarray(compartmentNames),
+    active: fc.boolean(),
+  }).map((p) => ({ id: 'p-1', name: 'P. One', agencyId: 'A', activeFrom: null, activeTo: null, ...p }));
+  const agencyArb: fc.Arbitrary<Agency> = fc.constantFrom('CAN', ...allies, 'JPN').map((country) => ({ id: 'A', name: 'Agency', country }));
+  const at = '2022-10-02T09:00:00.000Z';
+
+  it('whoever may receive a marking may receive every marking it dominates', () => {
+    fc.assert(fc.property(personArb, agencyArb, markingArb, markingArb, (p, a, x, y) => {
+      const high = join(x, y);
+      return !canReceive(p, a, high, at).allowed || (canReceive(p, a, x, at).allowed && canReceive(p, a, y, at).allowed);
+    }), runs);
+  });
+
+  it('a tearline keeps only what its target dominates', () => {
+    fc.assert(fc.property(fc.array(markingArb, { minLength: 1, maxLength: 6 }), markingArb, (portions, target) => {
+      const body = portions.map((m, i) => `${formatPortion(m)} Paragraph ${i}.`).join('\n\n');
+      const kept = portions.filter((m) => dominates(target, m)).length;
+      if (kept === 0) return true;
+      const paragraphs = splitParagraphs(tearlineBody(body, target));
+      return paragraphs.length === kept && dominates(target, bannerOf(paragraphs));
+    }), runs);
   });
 });
