@@ -1,0 +1,66 @@
+import type { Agency, Copy, HandlingEvent, Person } from '../registry.ts';
+import type { AuditInput } from './audit-input.ts';
+import type { AuditPolicy, MarkingRules } from './audit-policy.ts';
+import { rulesForMarking } from './audit-policy.ts';
+
+/** The input indexed once for all rules; only what existed at `asOf` is kept. */
+export interface AuditContext {
+  readonly asOf: string;
+  readonly policy: AuditPolicy;
+  readonly copies: readonly Copy[];
+  readonly events: readonly HandlingEvent[];
+  readonly copyById: ReadonlyMap<string, Copy>;
+  readonly personById: ReadonlyMap<string, Person>;
+  readonly agencyById: ReadonlyMap<string, Agency>;
+  readonly eventsByCopy: ReadonlyMap<string, readonly HandlingEvent[]>;
+  readonly suspendedAt: ReadonlyMap<string, string>;
+  readonly markingOf: (copy: Copy) => string;
+  readonly rulesOf: (copy: Copy) => MarkingRules;
+  /** The agency accountable for a copy: its recipient's. */
+  readonly holderAgencyOf: (copy: Copy) => string;
+}
+
+export function buildAuditContext(input: AuditInput, policy: AuditPolicy): AuditContext {
+  const copies = input.copies.filter((c) => c.issuedAt <= input.asOf);
+  const events = input.events.filter((e) => e.at <= input.asOf).slice().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+  const personById = new Map(input.people.map((p) => [p.id, p]));
+  const markings = new Map(input.products.map((p) => [`${p.id}#1`, p.marking]));
+  for (const v of input.versions) markings.set(`${v.productId}#${v.version}`, v.marking);
+  const productMarking = new Map(input.products.map((p) => [p.id, p.marking]));
+  const markingOf = (copy: Copy): string => markings.get(`${copy.productId}#${copy.version}`) ?? productMarking.get(copy.productId) ?? '';
+  return {
+    asOf: input.asOf,
+    policy,
+    copies,
+    events,
+    copyById: new Map(copies.map((c) => [c.id, c])),
+    personById,
+    agencyById: new Map(input.agencies.map((a) => [a.id, a])),
+    eventsByCopy: groupBy(events, (e) => e.copyId),
+    suspendedAt: input.suspendedAt,
+    markingOf,
+    rulesOf: (copy) => rulesForMarking(policy, markingOf(copy)),
+    holderAgencyOf: (copy) => personById.get(copy.recipientId)?.agencyId ?? 'unknown',
+  };
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [item]);
+    else list.push(item);
+  }
+  return groups;
+}
+
+const dayMs = 86_400_000;
+
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * dayMs).toISOString();
+}
+
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / dayMs;
+}

@@ -1,0 +1,36 @@
+import type { HandlingEvent } from '../registry.ts';
+import type { AuditContext } from './audit-context.ts';
+import type { Finding, FindingKind, Severity } from './finding.ts';
+
+/** A finding about one event, accountable to the agency that holds the event's copy. */
+export function eventFinding(ctx: AuditContext, kind: FindingKind, severity: Severity, event: HandlingEvent, message: string): Finding {
+  const copy = ctx.copyById.get(event.copyId);
+  return {
+    kind,
+    severity,
+    productId: event.productId,
+    copyId: event.copyId,
+    personId: event.actorId,
+    agencyId: copy === undefined ? ctx.personById.get(event.actorId)?.agencyId ?? 'unknown' : ctx.holderAgencyOf(copy),
+    at: event.at,
+    message,
+    eventIds: [event.id],
+  };
+}
+
+/** The end of a person's activity window: leaving, or a known suspension, whichever is first. */
+export function activeUntil(ctx: AuditContext, personId: string): string | null {
+  const left = ctx.personById.get(personId)?.activeTo ?? null;
+  const suspended = ctx.suspendedAt.get(personId) ?? null;
+  if (left === null) return suspended;
+  if (suspended === null) return left;
+  return left < suspended ? left : suspended;
+}
+
+/** Whether an event falls outside its actor's activity window (half-open, as canReceive has it). */
+export function isOutsideActivity(ctx: AuditContext, event: HandlingEvent): boolean {
+  const person = ctx.personById.get(event.actorId);
+  if (person === undefined) return false;
+  const until = activeUntil(ctx, person.id);
+  return (person.activeFrom !== null && event.at < person.activeFrom) || (until !== null && event.at >= until);
+}

@@ -1,0 +1,24 @@
+import type { HandlingEvent } from '../registry.ts';
+import type { AuditContext } from './audit-context.ts';
+import type { EntitlementCheck } from './audit-input.ts';
+import { eventFinding } from './event-finding.ts';
+import type { Finding } from './finding.ts';
+
+/** Forwards inside Waymark to someone who could not receive the copy's marking at that time. */
+export function findIneligibleForwards(ctx: AuditContext, canReceive: EntitlementCheck): Finding[] {
+  return ctx.events.filter((e) => e.action === 'forwarded').flatMap((e) => {
+    const problem = forwardProblem(ctx, canReceive, e);
+    return problem === null ? [] : [eventFinding(ctx, 'forwarded-to-ineligible', 'high', e, `${e.actorId} forwarded ${e.copyId} on ${e.at} to ${problem}`)];
+  });
+}
+
+function forwardProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: HandlingEvent): string | null {
+  const child = event.targetCopyId === null ? undefined : ctx.copyById.get(event.targetCopyId);
+  if (child === undefined) return null;
+  const recipient = ctx.personById.get(child.recipientId);
+  const agency = recipient === undefined ? undefined : ctx.agencyById.get(recipient.agencyId);
+  if (recipient === undefined || agency === undefined) return `${child.recipientId}, not a known person of a known agency`;
+  const decision = canReceive(recipient, agency, ctx.markingOf(child), event.at);
+  if (decision.allowed) return null;
+  return `${recipient.id}, not entitled to ${ctx.markingOf(child)} (${(decision.reasons ?? []).map((r) => r.kind).join(', ') || 'refused'})`;
+}

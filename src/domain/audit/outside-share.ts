@@ -1,0 +1,22 @@
+import { shareScopeOf } from '../audit-log/share-detail.ts';
+import type { HandlingEvent } from '../registry.ts';
+import type { AuditContext } from './audit-context.ts';
+import { eventFinding } from './event-finding.ts';
+import type { Finding } from './finding.ts';
+
+/**
+ * Shares that left the pathway (action `shared`, from agencies' own systems). A link anyone can
+ * use, or one to outsiders, is worse than a share to a named colleague: neither can be recalled
+ * and the first cannot even be attributed.
+ */
+export function findOutsideShares(ctx: AuditContext): Finding[] {
+  return ctx.events.filter((e) => e.action === 'shared').map((e) => shareFinding(ctx, e));
+}
+
+function shareFinding(ctx: AuditContext, event: HandlingEvent): Finding {
+  const scope = shareScopeOf(event.detail);
+  const subject = `${event.actorId} shared ${event.copyId} on ${event.at}`;
+  if (scope === 'anonymous') return eventFinding(ctx, 'anonymous-link', 'critical', event, `${subject} through a link anyone can use`);
+  if (scope === 'external') return eventFinding(ctx, 'external-link', 'critical', event, `${subject} with someone outside the agency`);
+  return eventFinding(ctx, 'shared-outside', 'high', event, `${subject} outside Waymark${event.detail === null ? '' : ` (${event.detail})`}`);
+}

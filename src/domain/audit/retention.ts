@@ -1,0 +1,43 @@
+import type { Copy, HandlingEvent } from '../registry.ts';
+import type { AuditContext } from './audit-context.ts';
+import { addDays, daysBetween } from './audit-context.ts';
+import { disposalActions } from './audit-input.ts';
+import type { Finding } from './finding.ts';
+
+/** The first destruction or return of a copy, as of the audit time. */
+export function disposalOf(ctx: AuditContext, copyId: string): HandlingEvent | null {
+  return (ctx.eventsByCopy.get(copyId) ?? []).find((e) => disposalActions.has(e.action)) ?? null;
+}
+
+/**
+ * Copies not destroyed or returned by their retention date: still held past it as of the audit
+ * time, or disposed of late. Dated at the deadline, the moment the breach began.
+ */
+export function findRetentionOverdue(ctx: AuditContext): Finding[] {
+  return ctx.copies.flatMap((copy) => {
+    const days = ctx.rulesOf(copy).retentionDays;
+    if (days === null) return [];
+    const deadline = addDays(copy.issuedAt, days);
+    const disposal = disposalOf(ctx, copy.id);
+    if (disposal === null ? ctx.asOf <= deadline : disposal.at <= deadline) return [];
+    return [overdueFinding(ctx, copy, deadline, disposal)];
+  });
+}
+
+function overdueFinding(ctx: AuditContext, copy: Copy, deadline: string, disposal: HandlingEvent | null): Finding {
+  const late = Math.floor(daysBetween(deadline, disposal?.at ?? ctx.asOf));
+  const message = disposal === null
+    ? `${copy.id} is still held by ${copy.recipientId}, ${late} days past its retention date ${deadline}`
+    : `${copy.id} was ${disposal.action} ${late} days after its retention date ${deadline}`;
+  return {
+    kind: 'retention-overdue',
+    severity: 'medium',
+    productId: copy.productId,
+    copyId: copy.id,
+    personId: copy.recipientId,
+    agencyId: ctx.holderAgencyOf(copy),
+    at: deadline,
+    message,
+    eventIds: disposal === null ? [] : [disposal.id],
+  };
+}

@@ -1,0 +1,40 @@
+import type { Agency, HandlingEvent, Person } from '../registry.ts';
+import type { AuditContext } from './audit-context.ts';
+import type { EntitlementCheck } from './audit-input.ts';
+import { accessActions } from './audit-input.ts';
+import { eventFinding, isOutsideActivity } from './event-finding.ts';
+import type { Finding } from './finding.ts';
+
+/**
+ * Status reasons (suspended, outside the activity window) belong to the departure rule, which
+ * can date them; a suspension with no date would otherwise flag every access the person ever
+ * made, including the years of proper ones.
+ */
+const statusReasons = new Set(['suspended', 'not-yet-active', 'no-longer-active']);
+
+/** Access to a copy by someone the marking did not entitle at that moment, or by nobody known. */
+export function findUnentitledAccess(ctx: AuditContext, canReceive: EntitlementCheck): Finding[] {
+  return ctx.events
+    .filter((e) => accessActions.has(e.action) && ctx.copyById.has(e.copyId) && !isOutsideActivity(ctx, e))
+    .flatMap((e) => {
+      const problem = entitlementProblem(ctx, canReceive, e);
+      return problem === null ? [] : [eventFinding(ctx, 'unentitled-access', 'critical', e, `${e.actorId} ${e.action} ${e.copyId} on ${e.at}: ${problem}`)];
+    });
+}
+
+function entitlementProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: HandlingEvent): string | null {
+  const actor = ctx.personById.get(event.actorId);
+  const agency = actor === undefined ? undefined : ctx.agencyById.get(actor.agencyId);
+  if (actor === undefined || agency === undefined) return 'not a known person of a known agency';
+  const copy = ctx.copyById.get(event.copyId);
+  if (copy === undefined) return null;
+  const reasons = refusalReasons(canReceive, actor, agency, ctx.markingOf(copy), event.at);
+  return reasons.length === 0 ? null : `not entitled to ${ctx.markingOf(copy)} (${reasons.join(', ')})`;
+}
+
+function refusalReasons(canReceive: EntitlementCheck, person: Person, agency: Agency, marking: string, at: string): string[] {
+  const decision = canReceive(person, agency, marking, at);
+  if (decision.allowed) return [];
+  const kinds = (decision.reasons ?? [{ kind: 'refused' }]).map((r) => r.kind);
+  return kinds.filter((k) => !statusReasons.has(k));
+}
