@@ -91,6 +91,60 @@ export interface LedgerHeadTable {
 
 export interface MetaTable { key: string; value: string }
 
+/** A person who signs in to the API or web UI (0003-accounts). */
+export interface UserTable {
+  id: string;
+  username: string;
+  /** argon2id PHC string; null for accounts that sign in only through OpenID Connect. */
+  password_hash: string | null;
+  /** JSON array of role names. */
+  roles: string;
+  /** Liaisons: the agency whose copies they may report on. */
+  agency_id: string | null;
+  /** The registry person whose clearance bounds what this user may read. */
+  person_id: string | null;
+  /** TOTP secret, sealed with app/crypto (never plaintext). */
+  totp_secret: string | null;
+  /** The last TOTP time step accepted, so a code is never accepted twice. */
+  totp_last_step: number | null;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session id, hex: the id itself is only ever in the user's cookie. */
+  id_hash: string;
+  user_id: string;
+  /** `totp` while the second factor is awaited, then `active`. */
+  stage: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the token, hex. */
+  token_hash: string;
+  /** JSON array of the roles the token carries (a subset of its user's). */
+  roles: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface ReadTable {
+  /** The read's ledger index. */
+  id: number;
+  user_id: string;
+  what: string;
+  ref: string;
+  at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   people: PersonTable;
@@ -102,6 +156,10 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   ledger_head: LedgerHeadTable;
   meta: MetaTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  reads: ReadTable;
 }
 
 export type { ColumnType, Generated };

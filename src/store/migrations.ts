@@ -7,11 +7,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { WaymarkError } from '../domain/errors.ts';
 import type { Engine } from './engine.ts';
 import { createRegistry } from './migrations/0001-registry.ts';
+import { createAccounts } from './migrations/0003-accounts.ts';
 import type { MigrationStep } from './migrations/step.ts';
 
 /** All migrations in order; names sort in the order they run. */
 export const migrations: ReadonlyArray<readonly [name: string, step: MigrationStep]> = [
   ['0001-registry', createRegistry],
+  ['0003-accounts', createAccounts],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {
