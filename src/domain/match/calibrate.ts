@@ -19,11 +19,11 @@ export interface SourceFeatures {
 }
 
 export const SOURCE_MODEL = {
-  intercept: -7,
-  bestCosine: 10,
-  logSeedSentences: 1.2,
-  logVerbatimWords: 0.6,
-  coverage: 1.5,
+  intercept: -4.6337,
+  bestCosine: 2.4765,
+  logSeedSentences: 2.1715,
+  logVerbatimWords: 0.1959,
+  coverage: 2.6555,
 } as const;
 
 /** The calibrated probability that the document is a source of the leak. */

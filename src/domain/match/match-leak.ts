@@ -74,26 +74,33 @@ export function matchLeak(index: MatchIndex, leakText: string, options: MatchOpt
   const docs = new Set([...verbatim.keys(), ...sentences.bestCosine.keys()]);
   const evidence: DocumentEvidence[] = [];
   for (const doc of docs) {
-    const passages = [
-      ...(verbatim.get(doc) ?? []).map((p) => verbatimPassage(index, tokens, p)),
-      ...(paraphrases.get(doc) ?? []).map((p) => paraphrasePassage(index, tokens, query, p)),
-    ];
-    const kept = dropCoveredParaphrases(passages);
-    const features: SourceFeatures = {
+    const docVerbatim = verbatim.get(doc) ?? [];
+    const docParaphrases = paraphrases.get(doc) ?? [];
+    const partial = {
       bestCosine: sentences.bestCosine.get(doc) ?? 0,
-      seedSentences: new Set((paraphrases.get(doc) ?? []).flatMap((p) => p.seeds.map((s) => s.leakSentence))).size,
-      verbatimWords: (verbatim.get(doc) ?? []).reduce((sum, p) => sum + p.matched, 0),
-      coverage: coverage(tokens, kept),
+      seedSentences: new Set(docParaphrases.flatMap((p) => p.seeds.map((s) => s.leakSentence))).size,
+      verbatimWords: docVerbatim.reduce((sum, p) => sum + p.matched, 0),
     };
+    // Coverage is the costly feature; skip documents that could not pass even at full coverage.
+    if (scoreSource({ ...partial, coverage: 1 }) < threshold) continue;
+    const passages = dropCoveredParaphrases([
+      ...docVerbatim.map((p) => verbatimPassage(index, tokens, p)),
+      ...docParaphrases.map((p) => paraphrasePassage(index, tokens, query, p)),
+    ]);
+    const features: SourceFeatures = { ...partial, coverage: coverage(tokens, passages) };
     const score = scoreSource(features);
-    if (score >= threshold) evidence.push({ doc, score, features, passages: kept });
+    if (score >= threshold) evidence.push({ doc, score, features, passages });
   }
   return toSources(index, evidence).slice(0, options.maxSources ?? 20);
 }
 
 function groupByDoc(passages: readonly ParaphrasePassage[]): Map<number, ParaphrasePassage[]> {
   const out = new Map<number, ParaphrasePassage[]>();
-  for (const p of passages) out.set(p.doc, [...(out.get(p.doc) ?? []), p]);
+  for (const p of passages) {
+    const list = out.get(p.doc);
+    if (list) list.push(p);
+    else out.set(p.doc, [p]);
+  }
   return out;
 }
 
@@ -156,7 +163,9 @@ function toSources(index: MatchIndex, evidence: readonly DocumentEvidence[]): Ma
   const byProduct = new Map<string, DocumentEvidence[]>();
   for (const e of [...evidence].sort((a, b) => b.score - a.score)) {
     const product = index.documents[e.doc]?.productId ?? '';
-    byProduct.set(product, [...(byProduct.get(product) ?? []), e]);
+    const list = byProduct.get(product);
+    if (list) list.push(e);
+    else byProduct.set(product, [e]);
   }
   const sources: MatchedSource[] = [];
   for (const [product, versions] of byProduct) {

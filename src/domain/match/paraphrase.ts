@@ -16,7 +16,7 @@ export interface ParaphraseOptions {
   /** seed thresholds (Sanchez-Perez et al. 2014: 0.33 and 0.33) */
   readonly minCosine?: number;
   readonly minDice?: number;
-  /** rarest terms of each leak sentence looked up (default 6) */
+  /** rarest terms of each leak sentence looked up (default 8) */
   readonly probeTerms?: number;
   /** terms in more sentences than this are not looked up (default 50,000) */
   readonly maxTermPostings?: number;
@@ -77,7 +77,7 @@ export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySenten
   const bestCosine = new Map<number, number>();
   const docOf = index.columns.sentenceDoc.view();
   query.forEach((q, leakSentence) => {
-    for (const s of candidates(p, q, options.probeTerms ?? 6, options.maxTermPostings ?? 50_000)) {
+    for (const s of candidates(p, q, options.probeTerms ?? 8, options.maxTermPostings ?? 50_000)) {
       const [cosine, dice] = similarity(index, p, q, s);
       const doc = docOf[s] ?? 0;
       if (cosine > (bestCosine.get(doc) ?? 0)) bestCosine.set(doc, cosine);
@@ -87,18 +87,23 @@ export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySenten
   return { seeds, bestCosine };
 }
 
+// Sentences sharing enough of the leak sentence's rarest terms: two of them, or one when the
+// sentence has at most three known terms. Scanning is bounded by the probes' posting lengths.
 function candidates(p: PackedPostings, q: QuerySentence, probeTerms: number, maxTermPostings: number): number[] {
   const df = (t: number): number => (p.termStart[t + 1] ?? 0) - (p.termStart[t] ?? 0);
   const probes = [...q.termIds].filter((t) => df(t) <= maxTermPostings).sort((a, b) => df(a) - df(b)).slice(0, probeTerms);
+  const minHits = q.termIds.length <= 3 ? 1 : 2;
+  const touched: number[] = [];
   const found: number[] = [];
   for (const t of probes) {
     for (let i = p.termStart[t] ?? 0; i < (p.termStart[t + 1] ?? 0); i++) {
       const s = p.termSentences[i] ?? 0;
-      if (p.scratch[s] === 0) found.push(s);
-      p.scratch[s] = 1;
+      const hits = ++p.scratch[s]!;
+      if (hits === 1) touched.push(s);
+      if (hits === minHits) found.push(s);
     }
   }
-  for (const s of found) p.scratch[s] = 0;
+  for (const s of touched) p.scratch[s] = 0;
   return found;
 }
 
@@ -139,7 +144,9 @@ export function extendSeeds(index: MatchIndex, seeds: readonly SentenceSeed[], m
   const byDoc = new Map<number, SentenceSeed[]>();
   for (const seed of seeds) {
     const doc = docOf[seed.sentence] ?? 0;
-    byDoc.set(doc, [...(byDoc.get(doc) ?? []), seed]);
+    const list = byDoc.get(doc);
+    if (list) list.push(seed);
+    else byDoc.set(doc, [seed]);
   }
   const out: ParaphrasePassage[] = [];
   for (const [doc, docSeeds] of byDoc) out.push(...clusterSeeds(index, doc, bestPerLeakSentence(docSeeds), maxGap));
