@@ -1,0 +1,93 @@
+import type { Copy } from '../registry.ts';
+import type { AuditContext } from './audit-context.ts';
+import { buildAuditContext, daysBetween, groupBy } from './audit-context.ts';
+import type { AuditInput } from './audit-input.ts';
+import { accessActions } from './audit-input.ts';
+import { defaultAuditPolicy } from './audit-policy.ts';
+import type { Finding, FindingKind } from './finding.ts';
+import { quarterEnd, quarterOf, quartersFrom, quarterStart } from './quarter.ts';
+import { disposalOf } from './retention.ts';
+
+/** One agency's handling in one quarter. Shares are fractions (0..1); null where nothing to measure. */
+export interface AgencyQuarterScore {
+  readonly agencyId: string;
+  readonly quarter: string;
+  /** Copies the agency held at any time in the quarter: issued before its end, not disposed of before its start. */
+  readonly copiesHeld: number;
+  /** Copies issued to the agency in the quarter: the cohort the opened shares are measured on. */
+  readonly copiesIssued: number;
+  /** Of the cohort, the share opened (by anyone, as of the audit time) and the share never opened. */
+  readonly shareOpened: number | null;
+  readonly shareNeverOpened: number | null;
+  /** Findings dated in the quarter, per 100 copies held, by kind (kinds with none are left out). */
+  readonly findingsPer100Copies: Readonly<Partial<Record<FindingKind, number>>>;
+  /** Copies destroyed in the quarter, and the median days from issue to destruction. */
+  readonly copiesDestroyed: number;
+  readonly medianDaysToDestruction: number | null;
+}
+
+/**
+ * Per-agency, per-quarter scorecards, from each agency's first copy to the audit time, agencies
+ * and quarters in order. `findings` are auditHandling's over the same input.
+ *
+ * @example
+ * scoreAgencies(input, auditHandling(input, check)).filter((s) => s.agencyId === 'PCO');
+ */
+export function scoreAgencies(input: AuditInput, findings: readonly Finding[]): AgencyQuarterScore[] {
+  const ctx = buildAuditContext(input, defaultAuditPolicy);
+  const copiesByAgency = groupBy(ctx.copies, (c) => ctx.holderAgencyOf(c));
+  const lastQuarter = quarterOf(ctx.asOf);
+  return [...copiesByAgency.keys()].sort().flatMap((agencyId) => {
+    const copies = copiesByAgency.get(agencyId) ?? [];
+    const first = quarterOf(copies.map((c) => c.issuedAt).sort()[0] ?? ctx.asOf);
+    const agencyFindings = findings.filter((f) => f.agencyId === agencyId);
+    return quartersFrom(first, lastQuarter).map((quarter) => scoreQuarter(ctx, agencyId, quarter, copies, agencyFindings));
+  });
+}
+
+function scoreQuarter(ctx: AuditContext, agencyId: string, quarter: string, copies: readonly Copy[], findings: readonly Finding[]): AgencyQuarterScore {
+  const start = quarterStart(quarter);
+  const end = quarterEnd(quarter);
+  const held = copies.filter((c) => c.issuedAt < end && (disposalOf(ctx, c.id)?.at ?? end) >= start);
+  const issued = copies.filter((c) => quarterOf(c.issuedAt) === quarter);
+  const opened = issued.filter((c) => (ctx.eventsByCopy.get(c.id) ?? []).some((e) => accessActions.has(e.action))).length;
+  const destructionDays = copies.flatMap((c) => {
+    const destroyed = (ctx.eventsByCopy.get(c.id) ?? []).find((e) => e.action === 'destroyed');
+    return destroyed !== undefined && quarterOf(destroyed.at) === quarter ? [daysBetween(c.issuedAt, destroyed.at)] : [];
+  });
+  return {
+    agencyId,
+    quarter,
+    copiesHeld: held.length,
+    copiesIssued: issued.length,
+    shareOpened: issued.length === 0 ? null : round(opened / issued.length, 4),
+    shareNeverOpened: issued.length === 0 ? null : round(1 - opened / issued.length, 4),
+    findingsPer100Copies: per100(findings.filter((f) => quarterOf(f.at) === quarter), held.length),
+    copiesDestroyed: destructionDays.length,
+    medianDaysToDestruction: median(destructionDays),
+  };
+}
+
+/** With no copies held there is no rate to give; such findings still appear in the list itself. */
+function per100(findings: readonly Finding[], held: number): Partial<Record<FindingKind, number>> {
+  const rates: Partial<Record<FindingKind, number>> = {};
+  if (held === 0) return rates;
+  for (const [kind, list] of groupBy(findings, (f) => f.kind)) rates[kind] = round((list.length * 100) / held, 2);
+  return rates;
+}
+
+/** The middle value, or the mean of the two middle values; null for none. */
+export function median(values: readonly number[]): number | null {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid];
+  if (upper === undefined) return null;
+  const value = sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
+  return round(value, 2);
+}
+
+/** Rounded for reading; the figures are rates and days, not money. */
+export function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
