@@ -7,7 +7,7 @@ import { InputError, RefusedError } from '../domain/errors.ts';
 import type { Channel, Copy, HandlingAction, HandlingEvent, Person, ProductVersion } from '../domain/registry.ts';
 import { copyRow, eventRow } from '../store/rows.ts';
 import type { UnitOfWork } from '../store/unit-of-work.ts';
-import { decideReceipt } from './eligibility.ts';
+import { decideReceipt, decideVersion } from './eligibility.ts';
 import type { KnownProduct, RegistryState } from './registry-state.ts';
 
 export interface DisseminationInput {
@@ -57,17 +57,13 @@ async function requirePerson(state: RegistryState, id: string, where: string): P
   return person;
 }
 
-/** The highest version (full text first, then tearlines in order) the person may receive. */
+/** The most complete version the person may receive (domain/marking chooseVersion). */
 async function chooseVersion(state: RegistryState, known: KnownProduct, person: Person, at: string, where: string): Promise<ProductVersion> {
   const agency = await state.agency(person.agencyId);
   if (!agency) throw new InputError('DANGLING_REFERENCE', `${where}: person "${person.id}" has no agency "${person.agencyId}"`);
-  let firstRefusal: readonly string[] = [];
-  for (const version of known.versions) {
-    const decision = decideReceipt(person, agency, version.marking, at);
-    if (decision.allowed) return version;
-    if (firstRefusal.length === 0) firstRefusal = decision.reasons;
-  }
-  throw new RefusedError(known.product.id, person.id, firstRefusal, where);
+  const decision = decideVersion(person, agency, known.versions, at);
+  if (!decision.allowed) throw new RefusedError(known.product.id, person.id, decision.reasons, where);
+  return decision.version;
 }
 
 export interface HandlingInput {

@@ -1,28 +1,28 @@
 /**
- * The one seam between the use cases and the access policy: may this person receive a product
- * of this marking at this time? Returns every reason for a refusal, as sentences that name the
- * person and the rule and never the product's text.
+ * The one seam between the use cases and the access policy (src/domain/marking): may this
+ * person receive a product of this marking at this time, and which version? Refusals carry
+ * every reason as `kind: sentence`, naming the person and the rule, never the product's text.
  */
-import type { Agency, Person } from '../domain/registry.ts';
+import { canReceive, chooseVersion, explainReason, parseMarking } from '../domain/marking/index.ts';
+import type { Reason } from '../domain/marking/index.ts';
+import type { Agency, Person, ProductVersion } from '../domain/registry.ts';
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reasons: readonly string[] };
 
-const levelRank: Record<string, number> = {
-  UNCLASSIFIED: 0, 'PROTECTED A': 1, 'PROTECTED B': 2, CONFIDENTIAL: 3, 'PROTECTED C': 4, SECRET: 4, 'TOP SECRET': 5,
-};
+const describe = (person: Person, reasons: readonly Reason[]): string[] =>
+  reasons.map((reason) => `${reason.kind}: ${explainReason(reason, person)}`);
 
-function rankOf(marking: string): number {
-  const level = marking.split('//')[0]?.trim().toUpperCase() ?? '';
-  return levelRank[level] ?? Number.POSITIVE_INFINITY;
+export function decideReceipt(person: Person, agency: Agency, marking: string, at: string): Decision {
+  const decision = canReceive(person, agency, parseMarking(marking), at);
+  return decision.allowed ? decision : { allowed: false, reasons: describe(person, decision.reasons) };
 }
 
-export function decideReceipt(person: Person, _agency: Agency, marking: string, at: string): Decision {
-  const reasons: string[] = [];
-  if (rankOf(person.clearance) < rankOf(marking)) {
-    reasons.push(`level: ${person.id}'s clearance ${person.clearance} is below ${marking.split('//')[0] ?? marking}`);
-  }
-  if (!person.active) reasons.push(`suspended: ${person.id} is suspended`);
-  if (person.activeFrom && at < person.activeFrom) reasons.push(`not-yet-active: ${person.id} is active only from ${person.activeFrom}`);
-  if (person.activeTo && at > person.activeTo) reasons.push(`no-longer-active: ${person.id} left on ${person.activeTo}`);
-  return reasons.length ? { allowed: false, reasons } : { allowed: true };
+export type VersionDecision =
+  | { readonly allowed: true; readonly version: ProductVersion }
+  | { readonly allowed: false; readonly reasons: readonly string[] };
+
+/** The most complete version the person may receive, or why they may receive none. */
+export function decideVersion(person: Person, agency: Agency, versions: readonly ProductVersion[], at: string): VersionDecision {
+  const choice = chooseVersion(person, agency, versions, at);
+  return choice.allowed ? choice : { allowed: false, reasons: describe(person, choice.reasons) };
 }

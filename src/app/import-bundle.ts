@@ -6,6 +6,7 @@
  * may not go is a signal investigators want (issue 3).
  */
 import { InputError, RefusedError } from '../domain/errors.ts';
+import { parseClearance, PolicyError } from '../domain/marking/index.ts';
 import { parseTime } from '../domain/time.ts';
 import type { Engine } from '../store/engine.ts';
 import { writeTransaction } from '../store/unit-of-work.ts';
@@ -38,6 +39,17 @@ export function parseBundle(text: string, file: string): Bundle {
     throw new InputError('MALFORMED', `${file}: ${path || 'bundle'}: ${issue?.message ?? 'invalid'}${shown}`);
   }
   return result.data;
+}
+
+/** A clearance the policy knows (TOP SECRET, SECRET, RELIABILITY, …), as written. */
+function clearanceAt(text: string, where: string): string {
+  try {
+    parseClearance(text);
+    return text;
+  } catch (error) {
+    if (error instanceof PolicyError) throw new InputError('BAD_VALUE', `${where}: ${error.message}`, { cause: error });
+    throw error;
+  }
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -83,7 +95,7 @@ async function writeBundle(unit: Parameters<Parameters<typeof writeTransaction>[
   for (const [i, p] of bundle.people.entries()) {
     const where = `${file}: people[${i}]`;
     await registerPerson(unit, state, {
-      id: p.id, name: p.name, agencyId: p.agency, clearance: p.clearance, compartments: p.compartments, active: p.active,
+      id: p.id, name: p.name, agencyId: p.agency, clearance: clearanceAt(p.clearance, `${where}.clearance`), compartments: p.compartments, active: p.active,
       activeFrom: p.activeFrom ? parseTime(p.activeFrom, `${where}.activeFrom`) : null,
       activeTo: p.activeTo ? parseTime(p.activeTo, `${where}.activeTo`) : null,
     }, where);
@@ -91,8 +103,9 @@ async function writeBundle(unit: Parameters<Parameters<typeof writeTransaction>[
   }
   for (const [i, p] of bundle.products.entries()) {
     const where = `${file}: products[${i}]`;
-    const product = { id: p.id, title: p.title, marking: p.marking, originator: p.originator, created: parseTime(p.created, `${where}.created`) };
-    await registerProduct(unit, state, product, productVersions(product, p.body, p.tearlines, where), where);
+    const draft = { id: p.id, title: p.title, marking: p.marking, originator: p.originator, created: parseTime(p.created, `${where}.created`) };
+    const versions = productVersions(draft, p.body, p.tearlines, where);
+    await registerProduct(unit, state, { ...draft, marking: versions[0]?.marking ?? draft.marking }, versions, where);
     tick();
   }
   let copies = 0;

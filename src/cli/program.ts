@@ -8,6 +8,7 @@ import { addDemoCommand } from './commands/demo.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
 import { addPathwayCommand } from './commands/pathway.ts';
+import { addPolicyCommands } from './commands/policy.ts';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes.ts';
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   addImportCommand(program);
   addCopyCommands(program);
   addPathwayCommand(program);
+  addPolicyCommands(program);
   addDemoCommand(program);
   return program;
 }

@@ -9,6 +9,8 @@ import type { Pathway } from '../../domain/pathway.ts';
 import type { Engine } from '../../store/engine.ts';
 import { openStore } from '../../store/open-store.ts';
 import { countRows } from '../../store/registry-queries.ts';
+import { RefusedError } from '../../domain/errors.ts';
+import { disseminateProduct } from '../handling.ts';
 import { importBundle } from '../import-bundle.ts';
 import type { ImportCounts } from '../import-bundle.ts';
 import { initialiseStore } from '../initialise.ts';
@@ -26,7 +28,12 @@ export interface DemoRun {
   readonly leakPublished: string;
   readonly pathway: Pathway & { title: string; marking: string };
   readonly engine: Engine;
+  readonly refusal: { person: string; product: string; reasons: readonly string[]; ledgerIndex: number };
+  readonly tearlineCopies: readonly { copy: string; recipient: string; label: string; marking: string }[];
 }
+
+/** Cleared to SECRET only: may not receive a TOP SECRET product. */
+const refusedRecipient = 'ps-02';
 
 export async function runDemo(directory = mkdtempSync(join(tmpdir(), 'waymark-demo-'))): Promise<DemoRun> {
   const database = join(directory, 'demo.db');
@@ -39,11 +46,27 @@ export async function runDemo(directory = mkdtempSync(join(tmpdir(), 'waymark-de
     .leftJoin('copies', 'copies.product_id', 'products.id')
     .select((eb) => ['products.id', 'products.title', 'products.marking', eb.fn.count<number>('copies.id').as('copies')])
     .groupBy(['products.id', 'products.title', 'products.marking']).orderBy('products.created_at').execute();
+  const refusal = await attemptRefusedDissemination(engine);
+  const tearline = await engine.db.selectFrom('copies').innerJoin('product_versions', (j) => j.onRef('product_versions.product_id', '=', 'copies.product_id').onRef('product_versions.version', '=', 'copies.version'))
+    .select(['copies.id', 'copies.recipient_id', 'product_versions.label', 'product_versions.marking']).where('copies.version', '>', 1).orderBy('copies.id').execute();
   const leakFile = join(directory, 'leaked-article.txt');
   writeFileSync(leakFile, leakArticle);
   return {
     directory, database, imported, counts: await countRows(engine.db),
     products: products.map((p) => ({ ...p, copies: Number(p.copies) })),
-    leakFile, leakPublished, pathway: await productPathway(engine, leakedProductId, null), engine,
+    leakFile, leakPublished, pathway: await productPathway(engine, leakedProductId, null), engine, refusal,
+    tearlineCopies: tearline.map((t) => ({ copy: t.id, recipient: t.recipient_id, label: t.label, marking: t.marking })),
   };
+}
+
+/** An originator tries to send the leaked product to someone cleared only to SECRET: refused, and logged. */
+async function attemptRefusedDissemination(engine: Engine): Promise<DemoRun['refusal']> {
+  try {
+    await disseminateProduct(engine, { productId: leakedProductId, recipientIds: [refusedRecipient], at: '2022-10-12T15:00:00.000Z', channel: 'electronic' });
+  } catch (error) {
+    if (!(error instanceof RefusedError)) throw error;
+    const entry = await engine.db.selectFrom('ledger_entries').select(['idx']).where('kind', '=', 'dissemination.refused').orderBy('idx', 'desc').executeTakeFirstOrThrow();
+    return { person: error.personId, product: error.productId, reasons: error.reasons, ledgerIndex: entry.idx };
+  }
+  throw new Error(`the demo expected ${refusedRecipient} to be refused`);
 }

@@ -47,7 +47,7 @@ function buildPeople(random: Random): PersonRow[] {
   for (const agency of agencies) {
     const { count, clearance, si } = staffing[agency.id] ?? { count: 2, clearance: 'SECRET', si: false };
     for (let i = 1; i <= count; i++) {
-      const name = `${givenNames[(n * 7 + 3) % givenNames.length]!.charAt(0)}. ${familyNames[(n * 11 + 5) % familyNames.length]}`;
+      const name = `${givenNames[n % givenNames.length]!.charAt(0)}. ${familyNames[(n * 7 + Math.floor(n / givenNames.length)) % familyNames.length]}`;
       n++;
       // One person in three of a TOP SECRET agency holds only SECRET; SI goes to analysts who need it.
       const level = clearance === 'TOP SECRET' && random.int(3) === 0 ? 'SECRET' : clearance;
@@ -87,6 +87,10 @@ function generatedBody(random: Random, theme: (typeof themes)[number], serial: n
   ].join('\n\n');
 }
 
+/** The product (by position) that has a tearline for the UK liaison officers. */
+const sharedWithPartner = 5;
+export const partnerRecipients = ['uk-fcdo-01', 'uk-fcdo-02'];
+
 function buildProducts(random: Random): ProductRow[] {
   const products: ProductRow[] = [];
   for (let i = 0; i < 19; i++) {
@@ -94,7 +98,9 @@ function buildProducts(random: Random): ProductRow[] {
     const day = 1 + Math.floor((i * 150) / 19);
     const created = new Date(Date.UTC(2022, 8, 1) + day * 86_400_000).toISOString();
     const id = `IA-${created.slice(0, 4)}-${String(i + 1).padStart(3, '0')}`;
-    products.push({ id, title: theme.title, marking: 'TOP SECRET//CEO', created, originator: 'CSIS', body: generatedBody(random.fork(id), theme, i + 1), tearlines: [] });
+    // One product is also released to the UK liaison officers as a tearline version.
+    const tearlines = i === sharedWithPartner ? ['SECRET//REL TO CAN, GBR'] : [];
+    products.push({ id, title: theme.title, marking: 'TOP SECRET//CEO', created, originator: 'CSIS', body: generatedBody(random.fork(id), theme, i + 1), tearlines });
   }
   products.push({
     id: leakedProductId, title: 'Foreign state interference in federal nomination contests', marking: 'TOP SECRET//CEO',
@@ -103,7 +109,7 @@ function buildProducts(random: Random): ProductRow[] {
   return products;
 }
 
-/** The people who may receive TOP SECRET//CEO products: Canadian agencies, TOP SECRET cleared. */
+/** The people who may receive TOP SECRET//CEO products: Canadian agencies, TOP SECRET cleared (no partner liaison). */
 function eligible(people: readonly PersonRow[]): PersonRow[] {
   return people.filter((p) => p.clearance === 'TOP SECRET' && p.agency !== 'UK-FCDO');
 }
@@ -141,6 +147,7 @@ export function buildDemoScenario(seed = 'waymark-demo'): DemoScenario {
     const recipients = isLeaked
       ? storyRecipients
       : pick(handling, cleared, 5 + handling.int(10)).map((p) => p.id);
+    if (product.tearlines.length > 0) recipients.push(...partnerRecipients);
     disseminations.push({ product: product.id, recipients, at: iso(at), channel: 'electronic' });
     for (const recipient of recipients) {
       if (handling.next() < 0.15) continue; // never opened

@@ -29,6 +29,10 @@ function narrate(run: Awaited<ReturnType<typeof runDemo>>): void {
   print(`2. Dissemination: ${c.copies} copies issued, one per recipient, each logged. ${c.events} handling events recorded`);
   print(`   (opened, printed, forwarded, briefed, destroyed). Every record is a ledger entry: ${c.ledger_entries} entries.\n`);
   print(formatTable(['product', 'marking', 'copies', 'title'], run.products.map((p) => [p.id, p.marking, p.copies, p.title])));
+  print(`\n   Markings at work: ${run.tearlineCopies.length} partner liaison officers received a tearline version, not the full text:`);
+  for (const t of run.tearlineCopies) print(`     ${t.copy} → ${t.recipient}: ${t.label}`);
+  print(`   An originator tried to send ${run.refusal.product} to ${run.refusal.person}; Waymark refused it and logged the attempt (ledger entry ${run.refusal.ledgerIndex}):`);
+  for (const r of run.refusal.reasons) print(`     - ${r}`);
   print(`\n3. On ${run.leakPublished.slice(0, 10)} a newspaper publishes an article that reuses one of these products.`);
   print(`   The article is saved at ${run.leakFile}.`);
   print(`\n4. The pathway of ${run.pathway.productId} — every copy, every recipient, every event:\n`);
