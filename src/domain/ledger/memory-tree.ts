@@ -63,7 +63,7 @@ export class MemoryTree {
     }
   }
 
-  /** The stored hash at an address, if that subtree is complete. */
+  /** The stored hash at an address, if that subtree is complete (a view: do not write to it). */
   readonly lookup: HashLookup = (address: NodeAddress) => this.levels[address.level]?.get(address.index);
 
   /** The root of the tree at any size up to the current one. */
