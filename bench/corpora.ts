@@ -171,3 +171,27 @@ function bm25Query(text: string): string {
   const words = new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []);
   return [...words].map((w) => `"${w}"`).join(' OR ');
 }
+
+/**
+ * The products that share a run of at least `run` identical words with a text (lower-cased
+ * \w+ words). MRPC reuses sentences across pairs, so a "paraphrase" query can be a verbatim
+ * copy of a sentence in another product; benchmarks use this to set such queries apart,
+ * by a rule that does not depend on the engine under test.
+ */
+export function verbatimOwners(products: readonly BenchProduct[], run = 8): (text: string) => Set<string> {
+  const words = (t: string): string[] => t.toLowerCase().match(/\w+/gu) ?? [];
+  const owners = new Map<string, Set<string>>();
+  for (const p of products) {
+    const w = words(p.text.replace(/\([A-Z/ ,]+\)/gu, ''));
+    for (let i = 0; i + run <= w.length; i++) {
+      const key = w.slice(i, i + run).join(' ');
+      owners.set(key, (owners.get(key) ?? new Set()).add(p.id));
+    }
+  }
+  return (text) => {
+    const w = words(text);
+    const found = new Set<string>();
+    for (let i = 0; i + run <= w.length; i++) for (const id of owners.get(w.slice(i, i + run).join(' ')) ?? []) found.add(id);
+    return found;
+  };
+}
