@@ -1,0 +1,155 @@
+/**
+ * Decoding: which copy of a product did a leaked text come from? Reads the slots, drops the
+ * invisible layer if it was stripped, scores every issued copy with both the symmetric Tardos
+ * score and the single-leaker likelihood ratio, and keeps the one whose best copy has the
+ * stronger evidence (smaller tail bound), saying which. Choosing between two decoders doubles
+ * the chance of a false accusation at worst, so the threshold pays for both (Bonferroni).
+ */
+import { likelihoodWeight, scoreCodeword, tardosWeight, type SlotWeight } from './accusation-scores.ts';
+import { FingerprintError } from './fingerprint-error.ts';
+import { checkCode, type FingerprintCode } from './fingerprint-code.ts';
+import { invisibleLayerStatus, invisibleMarksStripped, type InvisibleLayerStatus } from './invisible-layer.ts';
+import type { ProductIndex } from './product-index.ts';
+import { readSlots, type SlotReading } from './read-slots.ts';
+import type { Codeword } from './slot.ts';
+import { accusationThreshold, logBernsteinTail, logInnocentTail } from './tail-bound.ts';
+
+export type DecoderName = 'symmetric-tardos' | 'likelihood';
+
+export interface IssuedCopy {
+  readonly id: string;
+  readonly codeword: Codeword;
+}
+
+export interface DecodeOptions {
+  /**
+   * Probability, per decoding of one product, that any innocent copy is accused. Default
+   * 1e-6: with 100k products a year each decoded a few times, an expected 0.1 wrongful
+   * fingerprint accusations a year, and each one still needs the access channel to agree.
+   */
+  readonly falseAccusationRate?: number;
+  /** δ of the likelihood decoder (see `likelihoodWeight`). Default 0.05. */
+  readonly likelihoodNoise?: number;
+  /** Force one decoder; default 'auto' picks the stronger. */
+  readonly decoder?: DecoderName | 'auto';
+  /** Copies (best first) whose bound is refined with the exact Chernoff minimisation. Default 10. */
+  readonly refine?: number;
+}
+
+export interface CopyScore {
+  readonly id: string;
+  readonly score: number;
+  /** Bound on P(a given innocent copy scores at least this much). */
+  readonly innocentBound: number;
+  /** Bound on P(any innocent copy of the product scores this much, under either decoder). */
+  readonly falseAccusationBound: number;
+  readonly accused: boolean;
+}
+
+export interface FingerprintDecoding {
+  readonly decoder: DecoderName;
+  readonly bound: 'chernoff-exact-mgf' ;
+  readonly falseAccusationRate: number;
+  readonly threshold: number;
+  readonly slots: { readonly total: number; readonly located: number; readonly read: number; readonly visibleRead: number; readonly invisibleRead: number };
+  readonly invisibleLayer: InvisibleLayerStatus;
+  /** Every issued copy, best score first. */
+  readonly copies: readonly CopyScore[];
+}
+
+export const DEFAULT_FALSE_ACCUSATION_RATE = 1e-6;
+export const DEFAULT_LIKELIHOOD_NOISE = 0.05;
+
+interface Read {
+  readonly slot: number;
+  readonly symbol: number;
+}
+
+/** Drops unreadable slots, and the invisible readings that stripping makes ambiguous. */
+function usableReads(readings: readonly SlotReading[], index: ProductIndex, code: FingerprintCode): { reads: Read[]; layer: InvisibleLayerStatus } {
+  const isInvisible = (r: SlotReading): boolean => index.slots[r.slot]?.kind === 'invisible';
+  const invisible = readings.filter((r): r is Read => isInvisible(r) && r.symbol !== null);
+  const stripped = invisibleMarksStripped(invisible.map((r) => r.symbol), invisible.map((r) => code.biases[r.slot] ?? []));
+  const layer = invisibleLayerStatus(invisible.length, stripped);
+  const reads = readings.filter((r): r is Read => {
+    if (r.symbol === null) return false;
+    if (!isInvisible(r)) return true;
+    // A stripped mark reads as a plain space: plain spaces then say nothing; marks still do.
+    return layer === 'present' || (layer === 'partly-stripped' && r.symbol !== 0);
+  });
+  return { reads, layer };
+}
+
+function weightsFor(decoder: DecoderName, reads: readonly Read[], code: FingerprintCode, noise: number): SlotWeight[] {
+  return reads.map((r) => {
+    const p = code.biases[r.slot]?.[r.symbol] ?? code.cutoff;
+    return decoder === 'symmetric-tardos' ? tardosWeight(p) : likelihoodWeight(p, noise);
+  });
+}
+
+interface Ranked {
+  readonly decoder: DecoderName;
+  readonly weights: SlotWeight[];
+  readonly scores: Array<{ id: string; score: number }>;
+  readonly logTopTail: number;
+}
+
+function rank(decoder: DecoderName, reads: readonly Read[], code: FingerprintCode, copies: readonly IssuedCopy[], noise: number): Ranked {
+  const weights = weightsFor(decoder, reads, code, noise);
+  const scores = copies.map((c) => ({ id: c.id, score: scoreCodeword(c.codeword, reads, weights) })).sort((a, b) => b.score - a.score);
+  return { decoder, weights, scores, logTopTail: logInnocentTail(weights, scores[0]?.score ?? 0) };
+}
+
+function choose(reads: readonly Read[], code: FingerprintCode, copies: readonly IssuedCopy[], options: DecodeOptions): { ranked: Ranked; tests: number } {
+  const noise = options.likelihoodNoise ?? DEFAULT_LIKELIHOOD_NOISE;
+  const wanted = options.decoder ?? 'auto';
+  if (wanted !== 'auto') return { ranked: rank(wanted, reads, code, copies, noise), tests: 1 };
+  const tardos = rank('symmetric-tardos', reads, code, copies, noise);
+  const likelihood = rank('likelihood', reads, code, copies, noise);
+  return { ranked: likelihood.logTopTail < tardos.logTopTail ? likelihood : tardos, tests: 2 };
+}
+
+function checkOptions(options: DecodeOptions): number {
+  const rate = options.falseAccusationRate ?? DEFAULT_FALSE_ACCUSATION_RATE;
+  if (!(rate > 0 && rate < 1)) throw new FingerprintError('BAD_OPTION', `false-accusation rate ${rate} must be in (0, 1)`);
+  const noise = options.likelihoodNoise ?? DEFAULT_LIKELIHOOD_NOISE;
+  if (!(noise > 0 && noise < 1)) throw new FingerprintError('BAD_OPTION', `likelihood noise ${noise} must be in (0, 1)`);
+  return rate;
+}
+
+/** Scores copies from slot readings (exposed for callers that read once and score many lists). */
+export function scoreReadings(readings: readonly SlotReading[], index: ProductIndex, code: FingerprintCode, copies: readonly IssuedCopy[], options: DecodeOptions = {}): FingerprintDecoding {
+  const rate = checkOptions(options);
+  checkCode(code, index.slots);
+  const { reads, layer } = usableReads(readings, index, code);
+  const { ranked, tests } = choose(reads, code, copies, options);
+  const multiplicity = Math.max(1, copies.length) * tests;
+  const logTarget = Math.log(rate / multiplicity);
+  const threshold = accusationThreshold(ranked.weights, logTarget);
+  const refine = options.refine ?? 10;
+  const result = ranked.scores.map((s, i) => {
+    const logTail = i < refine || s.score >= threshold ? logInnocentTail(ranked.weights, s.score) : logBernsteinTail(ranked.weights, s.score);
+    return {
+      id: s.id, score: s.score, innocentBound: Math.exp(logTail),
+      falseAccusationBound: Math.min(1, Math.exp(logTail) * multiplicity), accused: reads.length > 0 && s.score >= threshold,
+    };
+  });
+  const invisibleRead = reads.filter((r) => index.slots[r.slot]?.kind === 'invisible').length;
+  return {
+    decoder: ranked.decoder, bound: 'chernoff-exact-mgf', falseAccusationRate: rate, threshold,
+    slots: { total: index.slots.length, located: readings.length, read: reads.length, visibleRead: reads.length - invisibleRead, invisibleRead },
+    invisibleLayer: layer, copies: result,
+  };
+}
+
+/**
+ * Scores every issued copy of a product against a leaked text.
+ *
+ * @example
+ * const index = indexProduct(master, slots, lexicon);
+ * const result = decodeFingerprint(leakText, index, code, copies);
+ * result.copies.filter((c) => c.accused) // the copies the text came from, if any
+ */
+export function decodeFingerprint(leak: string, index: ProductIndex, code: FingerprintCode, copies: readonly IssuedCopy[], options: DecodeOptions = {}): FingerprintDecoding {
+  return scoreReadings(readSlots(leak, index), index, code, copies, options);
+}

@@ -1,0 +1,131 @@
+/**
+ * Number and date formats that say the same thing: "10 per cent", "10%" and "10 percent";
+ * "20 September 2021" and "September 20, 2021" (the Canadian Style §5.14 and US forms).
+ * The numbers themselves are never changed, only the way around them.
+ */
+import type { Token } from './tokens.ts';
+import { isDigits } from './tokens.ts';
+
+export interface FormatMatch {
+  readonly kind: 'number-format' | 'date-format' | 'typography';
+  /** Raw tokens consumed, from the matcher's start index. */
+  readonly rawCount: number;
+  /** The span replaced by an alternative (for percentages it starts right after the number). */
+  readonly start: number;
+  readonly end: number;
+  readonly formIndex: number;
+  readonly alternatives: readonly string[];
+  readonly canonicalTokens: readonly string[];
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const PERCENT_SUFFIXES: readonly (readonly string[])[] = [['per', 'cent'], ['%'], ['percent']];
+const PERCENT_ALTERNATIVES = [' per cent', '%', ' percent'];
+
+function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  return words.every((w, k) => tokens[i + k]?.norm === w);
+}
+
+/** "10 per cent" / "10%" / "10 percent": `i` is the first token after a number. */
+export function matchPercent(tokens: readonly Token[], i: number): FormatMatch | null {
+  const number = tokens[i - 1];
+  if (i === 0 || number === undefined || !isDigits(number.norm)) return null;
+  for (let formIndex = 0; formIndex < PERCENT_SUFFIXES.length; formIndex++) {
+    const suffix = PERCENT_SUFFIXES[formIndex] ?? [];
+    const last = tokens[i + suffix.length - 1];
+    if (last === undefined || !matchesAt(tokens, i, suffix)) continue;
+    return {
+      kind: 'number-format', rawCount: suffix.length, start: number.end, end: last.end, formIndex,
+      alternatives: PERCENT_ALTERNATIVES, canonicalTokens: ['per', 'cent'],
+    };
+  }
+  return null;
+}
+
+function isMonth(token: Token | undefined, text: string): boolean {
+  // Capitalised only: "may" the verb is not "May" the month.
+  return token !== undefined && MONTHS.includes(token.norm) && /^\p{Lu}/u.test(text.slice(token.start, token.end));
+}
+
+function isDay(token: Token | undefined): boolean {
+  return token !== undefined && /^\d{1,2}$/.test(token.norm) && Number(token.norm) >= 1 && Number(token.norm) <= 31;
+}
+
+function isYear(token: Token | undefined): boolean {
+  return token !== undefined && /^(1[89]|20)\d\d$/.test(token.norm);
+}
+
+function dateMatch(first: Token, last: Token, rawCount: number, formIndex: number, day: string, month: string, year: string | null): FormatMatch {
+  const alternatives = year === null ? [`${day} ${month}`, `${month} ${day}`] : [`${day} ${month} ${year}`, `${month} ${day}, ${year}`];
+  const canonicalTokens = year === null ? [day, month.toLowerCase()] : [day, month.toLowerCase(), year];
+  return { kind: 'date-format', rawCount, start: first.start, end: last.end, formIndex, alternatives, canonicalTokens };
+}
+
+/** "20 September 2021" (form 0) or "September 20, 2021" (form 1), with or without the year. */
+export function matchDate(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
+  const [a, b, c, d] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  if (a === undefined || b === undefined) return null;
+  const surface = (t: Token): string => text.slice(t.start, t.end);
+  if (isDay(a) && isMonth(b, text)) {
+    if (isYear(c) && c !== undefined) return dateMatch(a, c, 3, 0, a.norm, surface(b), c.norm);
+    return dateMatch(a, b, 2, 0, a.norm, surface(b), null);
+  }
+  if (isMonth(a, text) && isDay(b)) {
+    if (c?.norm === ',' && isYear(d) && d !== undefined) return dateMatch(a, d, 4, 1, b.norm, surface(a), d.norm);
+    // "May 3 2021" without the comma, and a following year in the other form, are left alone.
+    if (isYear(c)) return null;
+    return dateMatch(a, b, 2, 1, b.norm, surface(a), null);
+  }
+  return null;
+}
+
+const TIME_SUFFIXES: readonly (readonly string[])[] = [['a', '.', 'm', '.'], ['am'], ['p', '.', 'm', '.'], ['pm']];
+
+/** "10 a.m." / "10 am", "2 p.m." / "2 pm": `i` is the first token after a number. */
+export function matchTime(tokens: readonly Token[], i: number): FormatMatch | null {
+  const number = tokens[i - 1];
+  if (i === 0 || number === undefined || !isDigits(number.norm) || Number(number.norm) > 59) return null;
+  for (let s = 0; s < TIME_SUFFIXES.length; s++) {
+    const suffix = TIME_SUFFIXES[s] ?? [];
+    const last = tokens[i + suffix.length - 1];
+    if (last === undefined || !matchesAt(tokens, i, suffix)) continue;
+    const morning = s < 2;
+    return {
+      kind: 'number-format', rawCount: suffix.length, start: number.end, end: last.end, formIndex: s % 2,
+      alternatives: morning ? [' a.m.', ' am'] : [' p.m.', ' pm'], canonicalTokens: morning ? ['a', '.', 'm', '.'] : ['p', '.', 'm', '.'],
+    };
+  }
+  return null;
+}
+
+/**
+ * "1,500" / "1500": a four-digit number with or without its thousands separator (both are
+ * Canadian Style, §5.11). Canonical without; only the separated form is ever varied, since a
+ * bare "1500" may be a year.
+ */
+export function matchThousands(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
+  const [a, comma, b, after] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  const before = tokens[i - 1];
+  if (!a || !comma || !b || !/^[1-9]$/.test(a.norm) || comma.norm !== ',' || !/^\d{3}$/.test(b.norm)) return null;
+  if (a.end !== comma.start || comma.end !== b.start) return null;
+  if (before && before.end === a.start && /^[.,]$/.test(before.norm)) return null;
+  if (after && after.start === b.end && /^[.,]$/.test(after.norm) && /^\d/.test(text.slice(after.end, after.end + 1))) return null;
+  const digits = `${a.norm}${b.norm}`;
+  return {
+    kind: 'number-format', rawCount: 3, start: a.start, end: b.end, formIndex: 1,
+    alternatives: [digits, `${a.norm},${b.norm}`], canonicalTokens: [digits],
+  };
+}
+
+/** A straight or a typographic apostrophe inside a word (it's / it’s, Canada's / Canada’s). */
+export function matchApostrophe(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
+  const [before, mark, after] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+  if (!before?.isWord || !mark || !after?.isWord || mark.norm !== "'") return null;
+  if (before.end !== mark.start || mark.end !== after.start) return null;
+  const found = text.slice(mark.start, mark.end);
+  if (found !== "'" && found !== '\u2019') return null;
+  return {
+    kind: 'typography', rawCount: 1, start: mark.start, end: mark.end, formIndex: found === "'" ? 0 : 1,
+    alternatives: ["'", '\u2019'], canonicalTokens: ["'"],
+  };
+}

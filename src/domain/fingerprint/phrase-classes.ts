@@ -1,0 +1,128 @@
+/**
+ * The curated tables of meaning-preserving alternatives for report prose: hyphenation and
+ * compounds, abbreviations, courtesy titles, and synonyms. Every form folds to the first form
+ * (`canonicalText`); only the forms listed in `from` may become a slot when they appear in a
+ * master text, because many substitutions are safe in one direction only ("approximately" may
+ * become "about", but "about" the preposition may not become "approximately").
+ *
+ * Rules the tests enforce: a form belongs to one class; no form is estimative language; no
+ * form is a proper prefix of another class's form (so folding segments every copy alike).
+ */
+import type { SlotKind } from './slot.ts';
+
+export interface PhraseClass {
+  readonly kind: SlotKind;
+  /** Canonical form first. Lower case; rendering matches the case found in the master. */
+  readonly forms: readonly string[];
+  /** Indices of the forms that may be varied when found in a master; all when absent. */
+  readonly from?: readonly number[];
+  /** The slot is not made when the previous word is one of these (began/begun, stated goal). */
+  readonly notAfter?: readonly string[];
+  /** The slot is made only when the previous word is one of these ("is called" / "is known as"). */
+  readonly onlyAfter?: readonly string[];
+  /** May vary although capitalised mid-sentence (courtesy titles are not names). */
+  readonly capitalised?: boolean;
+}
+
+const AUXILIARIES = ['has', 'have', 'had', 'having', 'been', 'be', 'is', 'are', 'was', 'were'];
+const DETERMINERS = ['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those'];
+
+const compound = (...forms: string[]): PhraseClass => ({ kind: 'compound', forms });
+const abbreviation = (forms: string[], from?: number[]): PhraseClass => ({ kind: 'abbreviation', forms, ...(from ? { from } : {}) });
+const title = (...forms: string[]): PhraseClass => ({ kind: 'title', forms, capitalised: true });
+const both = (...forms: string[]): PhraseClass => ({ kind: 'synonym', forms });
+const oneWay = (...forms: string[]): PhraseClass => ({ kind: 'synonym', forms, from: [0] });
+const from = (forms: string[], indices: number[], notAfter?: string[]): PhraseClass =>
+  ({ kind: 'synonym', forms, from: indices, ...(notAfter ? { notAfter } : {}) });
+
+export const COMPOUNDS: readonly PhraseClass[] = [
+  compound('decision-making', 'decision making'),
+  compound('policy-making', 'policymaking', 'policy making'),
+  compound('policy-maker', 'policymaker', 'policy maker'),
+  compound('policy-makers', 'policymakers', 'policy makers'),
+  compound('email', 'e-mail'), compound('emails', 'e-mails'), compound('emailed', 'e-mailed'),
+  compound('co-operation', 'cooperation'), compound('co-operate', 'cooperate'),
+  compound('co-operated', 'cooperated'), compound('co-operating', 'cooperating'),
+  compound('co-operative', 'cooperative'), compound('co-ordinate', 'coordinate'),
+  compound('co-ordinated', 'coordinated'), compound('co-ordinating', 'coordinating'),
+  compound('co-ordination', 'coordination'), compound('co-ordinator', 'coordinator'),
+  compound('online', 'on-line'), compound('website', 'web site'), compound('websites', 'web sites'),
+  compound('cybersecurity', 'cyber security', 'cyber-security'),
+  compound('counterterrorism', 'counter-terrorism'), compound('counter-intelligence', 'counterintelligence'),
+  compound('counter-proliferation', 'counterproliferation'),
+  compound('pre-existing', 'preexisting'), compound('reuse', 're-use'), compound('reused', 're-used'),
+  compound('longstanding', 'long-standing'), compound('nationwide', 'nation-wide'),
+  compound('worldwide', 'world-wide'), compound('health care', 'healthcare'),
+  compound('dataset', 'data set'), compound('datasets', 'data sets'), compound('database', 'data base'),
+  compound('databases', 'data bases'), compound('ceasefire', 'cease-fire'), compound('standoff', 'stand-off'),
+  compound('build-up', 'buildup'), compound('under way', 'underway'), compound('keyword', 'key word'),
+  compound('keywords', 'key words'), compound('multinational', 'multi-national'),
+  compound('interagency', 'inter-agency'), compound('non-governmental', 'nongovernmental'),
+  compound('first-hand', 'firsthand'), compound('well-known', 'well known'), compound('well-established', 'well established'), compound('wide-ranging', 'wide ranging'),
+  compound('object-oriented', 'object oriented'), compound('subgroup', 'sub-group'),
+  compound('subgroups', 'sub-groups'), compound('lifecycle', 'life cycle', 'life-cycle'),
+  compound('non-state', 'nonstate'), compound('airstrike', 'air strike'), compound('airstrikes', 'air strikes'),
+  compound('hard-line', 'hardline'), compound('takeover', 'take-over'), compound('handover', 'hand-over'),
+  compound('setup', 'set-up'), compound('breakthrough', 'break-through'), compound('homepage', 'home page'),
+  compound('cyberattack', 'cyber attack', 'cyber-attack'), compound('cyberattacks', 'cyber attacks', 'cyber-attacks'),
+];
+
+export const ABBREVIATIONS: readonly PhraseClass[] = [
+  abbreviation(['e.g.', 'for example', 'for instance']),
+  abbreviation(['i.e.', 'that is', 'in other words'], [0, 2]),
+  abbreviation(['etc.', 'and so on'], [0]),
+  abbreviation(['versus', 'vs.', 'vs']),
+  abbreviation(['p.m.', 'pm'], [0]),
+  abbreviation(['cf.', 'compare'], [0]),
+  abbreviation(['et al.', 'and others'], [0]),
+  abbreviation(['per annum', 'per year', 'a year'], [0, 1]),
+  abbreviation(['dept.', 'department'], [0]),
+  title('mr.', 'mr'), title('mrs.', 'mrs'), title('ms.', 'ms'), title('dr.', 'dr'),
+];
+
+export const SYNONYMS: readonly PhraseClass[] = [
+  from(['commenced', 'began'], [0], AUXILIARIES), oneWay('commence', 'begin'), oneWay('commences', 'begins'),
+  from(['initiated', 'started'], [0, 1]), oneWay('initiates', 'starts'), oneWay('initiate', 'start'),
+  both('terminated', 'ended'), oneWay('terminates', 'ends'),
+  oneWay('additionally', 'also'), oneWay('numerous', 'many', 'a large number of'),
+  oneWay('approximately', 'about', 'roughly'),
+  from(['utilize', 'use', 'utilise'], [0, 2]), from(['utilizes', 'uses', 'utilises'], [0, 2]),
+  from(['utilized', 'used', 'utilised'], [0, 2]), from(['utilizing', 'using', 'utilising'], [0, 2]),
+  oneWay('assist', 'help'), oneWay('assists', 'helps'), oneWay('assisted', 'helped'), oneWay('assisting', 'helping'),
+  oneWay('assistance', 'aid'), oneWay('purchased', 'bought'), oneWay('sufficient', 'enough'),
+  oneWay('insufficient', 'not enough'), oneWay('demonstrate', 'show'), oneWay('demonstrates', 'shows'),
+  oneWay('demonstrating', 'showing'), from(['attempted', 'tried'], [0, 1]), oneWay('prior to', 'before'),
+  oneWay('subsequently', 'later'), oneWay('subsequent to', 'after'),
+  from(['regarding', 'concerning', 'with regard to', 'with respect to', 'in relation to', 'pertaining to'], [0, 2, 3, 4, 5]),
+  both('furthermore', 'moreover'), both('nevertheless', 'nonetheless'), both('therefore', 'consequently'),
+  from(['while', 'whilst'], [1]), both('among', 'amongst'), both('amid', 'amidst'), both('towards', 'toward'),
+  both('afterwards', 'afterward'), both('learned', 'learnt'), both('spelled', 'spelt'), both('burned', 'burnt'),
+  both('dreamed', 'dreamt'), both('leaped', 'leapt'), both('spilled', 'spilt'),
+  oneWay('individuals', 'people', 'persons'), from(['stated', 'said'], [0], DETERMINERS),
+  oneWay('in the event that', 'if'), oneWay('a number of', 'several'), oneWay('the majority of', 'most of'),
+  both('currently', 'at present', 'at the present time'), both('in spite of', 'despite'),
+  oneWay('in addition to', 'besides'), oneWay('whether or not', 'whether'), oneWay('in excess of', 'more than'),
+  both('because of', 'owing to'), oneWay('in the vicinity of', 'near'), oneWay('on a daily basis', 'daily'),
+  oneWay('until such time as', 'until'), oneWay('in the near future', 'soon'), oneWay('with the exception of', 'except'),
+  oneWay('possesses', 'has'), oneWay('possess', 'have'), oneWay('possessed', 'had'),
+  oneWay('requires', 'needs'), from(['required', 'needed'], [0], DETERMINERS), oneWay('require', 'need'),
+  both('permitted', 'allowed'), from(['constructed', 'built'], [0]), oneWay('modified', 'changed'),
+  oneWay('modifies', 'changes'), oneWay('modify', 'change'), both('retained', 'kept'), oneWay('retains', 'keeps'),
+  oneWay('retain', 'keep'), oneWay('resides', 'lives'), oneWay('resided', 'lived'), oneWay('reside', 'live'),
+  oneWay('transmitted', 'sent'), oneWay('transmits', 'sends'), oneWay('transmit', 'send'),
+  from(['requested', 'asked'], [0], DETERMINERS), both('frequently', 'often'), both('occasionally', 'sometimes'),
+  both('rapidly', 'quickly'), oneWay('previously', 'earlier'), both('primarily', 'mainly', 'chiefly'),
+  oneWay('principal', 'main'), both('substantial', 'considerable'), oneWay('additional', 'further'),
+  oneWay('although', 'though'), oneWay('ensure', 'make sure'), oneWay('ensures', 'makes sure'),
+  oneWay('ensured', 'made sure'), both('personnel', 'staff'), oneWay('automobile', 'car'),
+  oneWay('automobiles', 'cars'), oneWay('hostilities', 'fighting'), oneWay('residence', 'home'),
+  oneWay('remainder', 'rest'), oneWay('in order to', 'to'), both('each other', 'one another'), from(['whole', 'entire'], [1]),
+  both('commonly', 'usually'),
+  both('in order that', 'so that'), oneWay('in the course of', 'during'), oneWay('at this point in time', 'now'),
+  { kind: 'synonym', forms: ['called', 'known as'], onlyAfter: ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'also'] },
+  oneWay('is able to', 'can'), oneWay('are able to', 'can'), oneWay('in the absence of', 'without'), oneWay('on numerous occasions', 'repeatedly'),
+  oneWay('in close proximity to', 'close to'),
+];
+
+/** Every curated class, in precedence order (earlier classes win a contested form). */
+export const PHRASE_CLASSES: readonly PhraseClass[] = [...COMPOUNDS, ...ABBREVIATIONS, ...SYNONYMS];

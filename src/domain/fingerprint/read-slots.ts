@@ -1,0 +1,76 @@
+/**
+ * Reads a leaked text's slots: aligns it with the product, and for every slot whose tokens
+ * and neighbours aligned, reads which alternative appears. A slot that aligned but shows none
+ * of its alternatives (edited, reformatted) reads as `null`; a slot that did not align (not
+ * quoted, paraphrased away) is absent from the result.
+ */
+import { alignLeak } from './align.ts';
+import { fold, type FoldedToken } from './fold.ts';
+import type { ProductIndex, TokenRange } from './product-index.ts';
+import type { Slot } from './slot.ts';
+import { normaliseToken } from './tokens.ts';
+
+export interface SlotReading {
+  readonly slot: number;
+  /** The alternative found, or null when the slot was located but none of its alternatives was. */
+  readonly symbol: number | null;
+}
+
+function normaliseReading(text: string): string {
+  return normaliseToken(text.replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim());
+}
+
+function alignedRun(mapping: Int32Array, from: number, to: number): number | null {
+  const first = mapping[from];
+  if (first === undefined || first < 0) return null;
+  for (let k = from; k < to; k++) if (mapping[k] !== first + (k - from)) return null;
+  return first;
+}
+
+function readGap(slot: Slot, leak: string, tokens: readonly FoldedToken[], at: number): number | null {
+  const [left, right] = [tokens[at], tokens[at + 1]];
+  if (!left || !right) return null;
+  const gap = leak.slice(left.end, right.start);
+  if (slot.kind === 'invisible') {
+    const exact = slot.alternatives.indexOf(gap);
+    return exact >= 0 ? exact : null;
+  }
+  const found = normaliseReading(gap);
+  const symbol = slot.alternatives.findIndex((alt) => normaliseReading(alt) === found);
+  return symbol >= 0 ? symbol : null;
+}
+
+function readTokens(slot: Slot, leak: string, tokens: readonly FoldedToken[], first: number, count: number): number | null {
+  const [head, tail] = [tokens[first], tokens[first + count - 1]];
+  if (!head || !tail) return null;
+  const text = leak.slice(head.start, tail.end);
+  // Typographic slots differ only in what normalisation removes: compare them exactly.
+  if (slot.kind === 'typography') return slot.alternatives.indexOf(text) >= 0 ? slot.alternatives.indexOf(text) : null;
+  const found = normaliseReading(text);
+  const symbol = slot.alternatives.findIndex((alt) => normaliseReading(alt) === found);
+  return symbol >= 0 ? symbol : null;
+}
+
+function readSlot(slot: Slot, range: TokenRange, leak: string, tokens: readonly FoldedToken[], mapping: Int32Array): SlotReading | null {
+  const [a, b] = range;
+  // The slot's tokens and one neighbour on each side must have aligned as one run.
+  const from = Math.max(0, a - 1);
+  const to = Math.min(mapping.length, b + 1);
+  const start = alignedRun(mapping, from, to);
+  if (start === null) return null;
+  const at = start + (a - from);
+  const symbol = a === b ? readGap(slot, leak, tokens, at - 1) : readTokens(slot, leak, tokens, at, b - a);
+  return { slot: slot.id, symbol };
+}
+
+export function readSlots(leak: string, index: ProductIndex): SlotReading[] {
+  const folded = fold(leak, index.table).tokens;
+  const mapping = alignLeak(folded.map((t) => t.norm), index);
+  const readings: SlotReading[] = [];
+  index.slots.forEach((slot) => {
+    const range = index.ranges[slot.id];
+    const reading = range ? readSlot(slot, range, leak, folded, mapping) : null;
+    if (reading) readings.push(reading);
+  });
+  return readings;
+}
