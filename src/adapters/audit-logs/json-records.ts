@@ -20,7 +20,8 @@ export function readJsonRecords(text: string, fileName: string, envelopeKey?: st
   const whole = tryParse(body);
   const items = whole.ok && envelopeKey !== undefined ? envelopeItems(whole.value, envelopeKey) : null;
   if (items !== null && envelopeKey !== undefined) return readEnvelope(body, items, envelopeKey);
-  if (whole.ok && !body.slice(start).trimEnd().includes('\n')) return [{ value: whole.value, line: lineAt(body, start) }];
+  // Two or more JSON Lines never parse as one document, so a whole that parses is one record.
+  if (whole.ok) return [{ value: whole.value, line: lineAt(body, start) }];
   return readLines(body, fileName);
 }
 
@@ -52,12 +53,9 @@ function readEnvelope(text: string, items: unknown[], key: string): JsonRecord[]
 
 function withLines(items: readonly unknown[], text: string, open: number): JsonRecord[] {
   const starts = arrayElementStarts(text, open);
+  const lineOf = lineIndex(text);
   // The scanner and JSON.parse must agree; if they do not, fall back to the array's own line.
-  const fallback = lineAt(text, open);
-  return items.map((value, i) => ({
-    value,
-    line: starts.length === items.length ? lineAt(text, starts[i] ?? open) : fallback,
-  }));
+  return items.map((value, i) => ({ value, line: lineOf(starts.length === items.length ? (starts[i] ?? open) : open) }));
 }
 
 /** Where the first element that does not parse on its own begins (JSON.parse may not say). */
@@ -119,7 +117,24 @@ function envelopeItems(value: unknown, key: string): unknown[] | null {
 
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i += 1) if (text[i] === '\n') line += 1;
-  return line;
+  return lineIndex(text)(offset);
+}
+
+/**
+ * A line lookup for many offsets into one text: newline offsets found once, then a binary search
+ * per offset, so a large JSON array costs n log n and not n² (logs are uploaded by outsiders).
+ */
+export function lineIndex(text: string): (offset: number) => number {
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((newlines[mid] ?? Infinity) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }

@@ -87,6 +87,11 @@ describe('mapRecords', () => {
     expect(quarantine).toEqual([expect.objectContaining({ reason, message: expect.stringMatching(/^march\.jsonl line 4: /) })]);
   });
 
+  it('drops a prefix glued on with a hyphen when only the rest is a known copy', () => {
+    const { events } = mapRecords([record({ fileName: 'scan-IA-2022-031.c7.pdf' })], defaultMappingRules, lookups);
+    expect(events.map((e) => e.copyId)).toEqual(['IA-2022-031.c7']);
+  });
+
   it('resolves principals case-insensitively, including DOMAIN\\user', () => {
     const { events } = mapRecords([record({ principal: 'pco\\JDOE' })], defaultMappingRules, lookups);
     expect(events[0]?.actorId).toBe('pco-09');

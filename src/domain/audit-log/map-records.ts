@@ -1,5 +1,5 @@
 import type { Copy, HandlingAction, Person } from '../registry.ts';
-import { findCopyIds, defaultCopyIdPattern } from './copy-reference.ts';
+import { defaultCopyIdPattern, findCopyIds, knownCopyId } from './copy-reference.ts';
 import type { ExternalRecord } from './external-record.ts';
 import { formatImportDetail } from './share-detail.ts';
 
@@ -120,7 +120,8 @@ function resolveCopy(record: ExternalRecord, rules: MappingRules, copies: Readon
   const [id, other] = ids;
   if (id === undefined) return rejected('no-copy-reference', `no Waymark copy id in "${record.fileName ?? record.objectPath ?? ''}"`);
   if (other !== undefined) return rejected('ambiguous-copy', `names more than one copy: ${ids.join(', ')}`);
-  const copy = copies.get(id);
+  const known = record.copyId === null ? knownCopyId(id, (c) => copies.has(c)) : id;
+  const copy = known === null ? undefined : copies.get(known);
   return copy === undefined ? rejected('unknown-copy', `copy ${id} is not in the registry`) : { ok: true, copy };
 }
 

@@ -18,10 +18,11 @@ export function findAccessBursts(ctx: AuditContext): Finding[] {
 function burstsOf(ctx: AuditContext, personId: string, events: readonly HandlingEvent[]): Finding[] {
   const { windowDays, factor, minCount } = ctx.policy.burst;
   const byDay = groupBy(events, (e) => e.at.slice(0, 10));
+  const times = events.map((e) => e.at);
   return [...byDay].flatMap(([day, dayEvents]) => {
-    const windowStart = new Date(Date.parse(`${day}T00:00:00.000Z`) - windowDays * 86_400_000).toISOString();
-    const before = events.filter((e) => e.at >= windowStart && e.at < `${day}T00:00:00.000Z`).length;
-    const baseline = before / windowDays;
+    const dayStart = `${day}T00:00:00.000Z`;
+    const windowStart = new Date(Date.parse(dayStart) - windowDays * 86_400_000).toISOString();
+    const baseline = (firstAtOrAfter(times, dayStart) - firstAtOrAfter(times, windowStart)) / windowDays;
     if (dayEvents.length < minCount || dayEvents.length < factor * baseline) return [];
     return [burstFinding(ctx, personId, day, dayEvents, baseline)];
   });
@@ -40,6 +41,18 @@ function burstFinding(ctx: AuditContext, personId: string, day: string, events: 
     message: `${personId} accessed copies ${events.length} times on ${day} against a baseline of ${baseline.toFixed(2)} a day over the previous ${windowDays} days`,
     eventIds: events.map((e) => e.id),
   };
+}
+
+/** Index of the first time at or after `at` in ascending `times` (the context sorts events by time). */
+function firstAtOrAfter(times: readonly string[], at: string): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] ?? '') < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The product the burst touched most (ties: the lowest id), to file the finding under. */

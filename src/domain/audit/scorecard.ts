@@ -35,26 +35,44 @@ export interface AgencyQuarterScore {
  */
 export function scoreAgencies(input: AuditInput, findings: readonly Finding[]): AgencyQuarterScore[] {
   const ctx = buildAuditContext(input, defaultAuditPolicy);
+  const facts = new Map(ctx.copies.map((c) => [c.id, factsOf(ctx, c)]));
   const copiesByAgency = groupBy(ctx.copies, (c) => ctx.holderAgencyOf(c));
   const lastQuarter = quarterOf(ctx.asOf);
   return [...copiesByAgency.keys()].sort().flatMap((agencyId) => {
     const copies = copiesByAgency.get(agencyId) ?? [];
     const first = quarterOf(copies.map((c) => c.issuedAt).sort()[0] ?? ctx.asOf);
     const agencyFindings = findings.filter((f) => f.agencyId === agencyId);
-    return quartersFrom(first, lastQuarter).map((quarter) => scoreQuarter(ctx, agencyId, quarter, copies, agencyFindings));
+    const agencyFacts = copies.flatMap((c) => facts.get(c.id) ?? []);
+    return quartersFrom(first, lastQuarter).map((quarter) => scoreQuarter(agencyId, quarter, agencyFacts, agencyFindings));
   });
 }
 
-function scoreQuarter(ctx: AuditContext, agencyId: string, quarter: string, copies: readonly Copy[], findings: readonly Finding[]): AgencyQuarterScore {
+/** What the scorecards need of one copy, worked out once. */
+interface CopyFacts {
+  readonly issuedAt: string;
+  readonly opened: boolean;
+  /** First destruction or return; null while held. */
+  readonly disposedAt: string | null;
+  readonly destroyedAt: string | null;
+}
+
+function factsOf(ctx: AuditContext, copy: Copy): CopyFacts {
+  const events = ctx.eventsByCopy.get(copy.id) ?? [];
+  return {
+    issuedAt: copy.issuedAt,
+    opened: events.some((e) => accessActions.has(e.action)),
+    disposedAt: disposalOf(ctx, copy.id)?.at ?? null,
+    destroyedAt: events.find((e) => e.action === 'destroyed')?.at ?? null,
+  };
+}
+
+function scoreQuarter(agencyId: string, quarter: string, copies: readonly CopyFacts[], findings: readonly Finding[]): AgencyQuarterScore {
   const start = quarterStart(quarter);
   const end = quarterEnd(quarter);
-  const held = copies.filter((c) => c.issuedAt < end && (disposalOf(ctx, c.id)?.at ?? end) >= start);
+  const held = copies.filter((c) => c.issuedAt < end && (c.disposedAt ?? end) >= start);
   const issued = copies.filter((c) => quarterOf(c.issuedAt) === quarter);
-  const opened = issued.filter((c) => (ctx.eventsByCopy.get(c.id) ?? []).some((e) => accessActions.has(e.action))).length;
-  const destructionDays = copies.flatMap((c) => {
-    const destroyed = (ctx.eventsByCopy.get(c.id) ?? []).find((e) => e.action === 'destroyed');
-    return destroyed !== undefined && quarterOf(destroyed.at) === quarter ? [daysBetween(c.issuedAt, destroyed.at)] : [];
-  });
+  const opened = issued.filter((c) => c.opened).length;
+  const destructionDays = copies.flatMap((c) => (c.destroyedAt !== null && quarterOf(c.destroyedAt) === quarter ? [daysBetween(c.issuedAt, c.destroyedAt)] : []));
   return {
     agencyId,
     quarter,

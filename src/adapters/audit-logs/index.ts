@@ -1,0 +1,2 @@
+/** Readers for agencies' audit logs; see parseAuditLog. */
+export { parseAuditLog } from './parse-audit-log.ts';

@@ -1,0 +1,40 @@
+import { auditHandling } from './audit-handling.ts';
+import type { AuditInput, EntitlementCheck } from './audit-input.ts';
+import type { AuditPolicy } from './audit-policy.ts';
+import { defaultAuditPolicy } from './audit-policy.ts';
+import type { Finding } from './finding.ts';
+import type { Recommendation, RecommendationOptions } from './recommendations.ts';
+import { defaultRecommendationOptions, recommend } from './recommendations.ts';
+import type { AgencyQuarterScore } from './scorecard.ts';
+import { scoreAgencies } from './scorecard.ts';
+
+/** What `waymark audit --json` reports: findings, per-agency quarterly scorecards, recommendations. */
+export interface AuditReport {
+  readonly asOf: string;
+  readonly findings: readonly Finding[];
+  readonly scorecards: readonly AgencyQuarterScore[];
+  readonly recommendations: readonly Recommendation[];
+}
+
+/**
+ * The whole handling audit in one call; `agencyId` narrows the report to one agency (the
+ * findings are still worked out over everything loaded, since a burst spans agencies' copies).
+ *
+ * @example
+ * auditReport(input, (p, a, m, at) => canReceive(p, a, parseMarking(m), at), { agencyId: 'PCO' });
+ */
+export function auditReport(
+  input: AuditInput,
+  canReceive: EntitlementCheck,
+  options: { readonly policy?: AuditPolicy; readonly recommendations?: RecommendationOptions; readonly agencyId?: string } = {},
+): AuditReport {
+  const findings = auditHandling(input, canReceive, options.policy ?? defaultAuditPolicy);
+  const keep = <T extends { readonly agencyId: string }>(items: readonly T[]): T[] =>
+    options.agencyId === undefined ? [...items] : items.filter((i) => i.agencyId === options.agencyId);
+  return {
+    asOf: input.asOf,
+    findings: keep(findings),
+    scorecards: keep(scoreAgencies(input, findings)),
+    recommendations: keep(recommend(input, findings, options.recommendations ?? defaultRecommendationOptions)),
+  };
+}
