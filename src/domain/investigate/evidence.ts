@@ -1,0 +1,20 @@
+/**
+ * Evidence about one candidate from one channel (DESIGN.md, "How a leak is attributed"): a
+ * likelihood ratio P(evidence | candidate disclosed) / P(evidence | candidate did not), kept as
+ * its base-10 logarithm so contributions add and can be drawn side by side.
+ */
+export const channels = ['content', 'version', 'fingerprint', 'access', 'timing'] as const;
+export type Channel = (typeof channels)[number];
+
+export interface Evidence {
+  readonly channel: Channel;
+  /** One sentence an investigator can check, naming products, copies and dates; never product text. */
+  readonly detail: string;
+  /** log10 of the likelihood ratio this piece contributes (0 = neutral, < 0 = exculpatory). */
+  readonly weight: number;
+  /** Ledger indexes of the records this evidence rests on (events, copies). */
+  readonly ledger: readonly number[];
+}
+
+export const evidence = (channel: Channel, detail: string, ratio: number, ledger: readonly number[] = []): Evidence =>
+  Object.freeze({ channel, detail, weight: Math.log10(ratio), ledger: Object.freeze([...ledger]) });
