@@ -44,9 +44,12 @@ function cloudTrailAction(record: JsonObject, operation: string): MappedAction {
   return actionOf('cloudtrail', operation);
 }
 
-/** The IAM identity: its ARN, else the principal id, else the AWS service that acted. */
+/**
+ * The IAM identity: its ARN, else the principal id, else the AWS service that acted, else the
+ * account (`anonymous` for unauthenticated S3 requests, which are exactly the ones to see).
+ */
 function principalOf(record: JsonObject, where: LogLocation): string {
-  const principal = optionalText(record, 'userIdentity.arn') ?? optionalText(record, 'userIdentity.principalId') ?? optionalText(record, 'userIdentity.invokedBy');
+  const principal = ['arn', 'principalId', 'invokedBy', 'accountId'].map((f) => optionalText(record, `userIdentity.${f}`)).find((p) => p !== null) ?? null;
   if (principal === null) throw new ImportError('MISSING_FIELD', `${describeLocation(where, 'userIdentity.arn')}: missing or empty`);
   return principal;
 }

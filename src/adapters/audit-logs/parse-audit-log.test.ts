@@ -4,6 +4,7 @@ import type { ExternalRecord, LogFormat } from '../../domain/audit-log/external-
 import { ImportError } from '../../domain/audit-log/import-error.ts';
 import { defaultMappingRules, mapRecords } from '../../domain/audit-log/map-records.ts';
 import { parseAuditLog } from './parse-audit-log.ts';
+import { readAuditLog } from './read-audit-log.ts';
 
 const logs = '../shared/data/logs';
 const sample = (name: string): string => readFileSync(`${logs}/${name}`, 'utf8');
@@ -188,6 +189,11 @@ describe('cloudtrail (S3 data events)', () => {
     expect(parseAuditLog(line, 'cloudtrail', 't')[0]).toMatchObject({ action: 'shared', shareScope: 'anonymous', target: 'public-read' });
   });
 
+  it('reads unauthenticated S3 requests as the anonymous account', () => {
+    const line = JSON.stringify(get('e4', { userIdentity: { type: 'AWSAccount', principalId: '', accountId: 'anonymous' } }));
+    expect(parseAuditLog(line, 'cloudtrail', 't')[0]).toMatchObject({ principal: 'anonymous', action: 'downloaded' });
+  });
+
   it.each([
     [{ eventID: undefined }, /t\.json line 1, field eventID/],
     [{ eventTime: '2023-02-30T00:00:00Z' }, /t\.json line 1, field eventTime/],
@@ -229,6 +235,11 @@ describe('windows4663 (Winlogbeat)', () => {
     expectImportError(() => parseAuditLog(text, 'windows4663', 'w.jsonl'), pattern);
   });
 
+  it('keeps other Security events as unmapped records, for the quarantine', () => {
+    const text = sample('windows-4663.jsonl').replace('"event_id":"4663"', '"event_id":"4656"');
+    expect(parseAuditLog(text, 'windows4663', 'w')[0]).toMatchObject({ operation: 'event 4656', action: null, principal: 'CONTOSO\\dadmin' });
+  });
+
   it('refuses a record with neither event_data nor XML', () => {
     expectImportError(() => parseAuditLog('{"message":"hello"}', 'windows4663', 'w.jsonl'), /w\.jsonl line 1, field winlog\.event_data/);
   });
@@ -246,6 +257,12 @@ describe('Waymark plain forms (jsonl, csv)', () => {
     expect(parsed[1]).toMatchObject({ copyId: null, fileName: 'IA-2022-031.c7.pdf', principal: 'PCO\\rtremblay', actorId: null, action: 'opened', line: 3 });
     expect(parsed[1]?.sourceRecordId).toMatch(/^sha256:[0-9a-f]{32}$/);
     expect(parseAuditLog(text, 'jsonl', 'p.jsonl')[1]?.sourceRecordId).toBe(parsed[1]?.sourceRecordId);
+  });
+
+  it('reads the scope of a share, outside by default', () => {
+    const text = '{"copy":"A.c1","actor":"p","action":"shared","at":"2022-10-03","scope":"anonymous"}\n{"copy":"A.c1","actor":"p","action":"shared","at":"2022-10-04","to":"x@example.com"}';
+    expect(parseAuditLog(text, 'jsonl', 'p').map((r) => [r.shareScope, r.target])).toEqual([['anonymous', null], ['external', 'x@example.com']]);
+    expectImportError(() => parseAuditLog('{"copy":"A.c1","actor":"p","action":"shared","at":"2022-10-03","scope":"galaxy"}', 'jsonl', 'p'), /p line 1, field scope/);
   });
 
   it('reads csv with a header, in any column order', () => {
@@ -277,5 +294,12 @@ describe('parse then map the real samples', () => {
     expect(events).toEqual([]);
     expect(quarantine).toHaveLength(records.length);
     expect(quarantine.every((q) => q.message.startsWith(`${name} line `))).toBe(true);
+  });
+});
+
+describe('readAuditLog', () => {
+  it('reads a file and names errors by its base name', async () => {
+    expect(await readAuditLog(`${logs}/aws-cloudtrail-s3.jsonl`, 'cloudtrail')).toHaveLength(1);
+    await expect(readAuditLog(`${logs}/aws-cloudtrail-s3.jsonl`, 'm365')).rejects.toThrow(/^aws-cloudtrail-s3\.jsonl line 1, field Operation: missing/);
   });
 });

@@ -1,4 +1,4 @@
-import type { ExternalRecord } from '../../domain/audit-log/external-record.ts';
+import type { ExternalRecord, LinkScope } from '../../domain/audit-log/external-record.ts';
 import { ImportError } from '../../domain/audit-log/import-error.ts';
 import { describeLocation } from '../../domain/audit-log/import-error.ts';
 import type { LogLocation } from '../../domain/audit-log/import-error.ts';
@@ -10,7 +10,8 @@ import { baseName, digestOfText, toTime } from './fields.ts';
  * Waymark's own plain form, for agencies whose systems export nothing better: per record
  * `copy` (a Waymark copy id) or `file` (a path or file name that embeds one), `actor` (a Waymark
  * person id) or `principal` (an account the lookup table resolves), `action` (a Waymark action),
- * `at`; optional `id` (the record's id in the agency's system), `to` and `detail`.
+ * `at`; optional `id` (the record's id in the agency's system), `to`, `scope` (of a share:
+ * anonymous, external, internal, person) and `detail`.
  */
 export interface PlainFields {
   readonly get: (name: string) => string | undefined;
@@ -38,7 +39,7 @@ export function readPlainRecord(fields: PlainFields, source: 'jsonl' | 'csv', wh
     objectPath: file,
     fileName: baseName(file),
     site: null,
-    shareScope: action === 'shared' ? 'external' : null,
+    shareScope: action === 'shared' ? plainScope(fields.get('scope'), where) : null,
     target: fields.get('to') ?? fields.get('detail') ?? null,
     fileNameOfLog: where.fileName,
     line: where.line,
@@ -53,6 +54,16 @@ function plainAction(value: string | undefined, where: LogLocation): HandlingAct
     throw new ImportError('BAD_VALUE', `${describeLocation(where, 'action')}: "${value}" is not one of ${reportableActions.join(', ')}`);
   }
   return action;
+}
+
+const scopes: readonly LinkScope[] = ['anonymous', 'external', 'internal', 'person'];
+
+/** A share in the plain form left the pathway; how far it went is `scope`, outside by default. */
+function plainScope(value: string | undefined, where: LogLocation): LinkScope {
+  if (value === undefined) return 'external';
+  const scope = scopes.find((s) => s === value.trim());
+  if (scope === undefined) throw new ImportError('BAD_VALUE', `${describeLocation(where, 'scope')}: "${value}" is not one of ${scopes.join(', ')}`);
+  return scope;
 }
 
 function missing(where: LogLocation, field: string): ImportError {

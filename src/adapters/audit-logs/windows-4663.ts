@@ -37,9 +37,38 @@ export function readWindows4663Record({ value, line }: JsonRecord, fileName: str
   const where = { fileName, line };
   const record = requireObject(value, where);
   const event = isObject(valueAt(record, 'winlog.event_data')) ? fromWinlog(record) : fromXml(record, where);
+  return event.eventId === '4663' ? read4663(event, where) : readOtherEvent(event, where);
+}
+
+function read4663(event: Event4663, where: LogLocation): ExternalRecord {
   const domain = need(event.data.get('SubjectDomainName'), 'SubjectDomainName', where);
   const user = need(event.data.get('SubjectUserName'), 'SubjectUserName', where);
   const rights = rightsOf(need(event.data.get('AccessMask'), 'AccessMask', where), where);
+  return {
+    ...common(event, where),
+    principal: `${domain}\\${user}`,
+    operation: `4663 ${rights.join('+')}`,
+    action: actionOfRights(rights),
+  };
+}
+
+/**
+ * A Security-channel export carries other events too (logons, 4656 handle requests). They are
+ * well-formed, just not object accesses: kept as unmapped records so mapRecords quarantines
+ * them with a reason, rather than refusing the whole file.
+ */
+function readOtherEvent(event: Event4663, where: LogLocation): ExternalRecord {
+  const domain = event.data.get('SubjectDomainName') ?? event.data.get('TargetDomainName');
+  const user = event.data.get('SubjectUserName') ?? event.data.get('TargetUserName');
+  return {
+    ...common(event, where),
+    principal: user === undefined ? 'unknown' : `${domain ?? ''}\\${user}`,
+    operation: `event ${event.eventId ?? 'unknown'}`,
+    action: null,
+  };
+}
+
+function common(event: Event4663, where: LogLocation): Omit<ExternalRecord, 'principal' | 'operation' | 'action'> {
   const objectPath = event.data.get('ObjectName') ?? null;
   const computer = need(event.computer, 'Computer', where);
   return {
@@ -47,18 +76,15 @@ export function readWindows4663Record({ value, line }: JsonRecord, fileName: str
     // EventRecordID counts per computer and channel, so the computer is part of the id.
     sourceRecordId: `${computer}/${need(event.recordId, 'EventRecordID', where)}`,
     at: toTime(need(event.time, 'TimeCreated', where), 'TimeCreated', where),
-    principal: `${domain}\\${user}`,
     actorId: null,
-    operation: `4663 ${rights.join('+')}`,
-    action: event.eventId === '4663' ? actionOfRights(rights) : null,
     copyId: null,
     objectPath,
     fileName: baseName(objectPath),
     site: computer,
     shareScope: null,
     target: null,
-    fileNameOfLog: fileName,
-    line,
+    fileNameOfLog: where.fileName,
+    line: where.line,
   };
 }
 
