@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ImportError } from '../../domain/audit-log/import-error.ts';
+import { describeLocation, ImportError } from '../../domain/audit-log/import-error.ts';
 import type { LogLocation } from '../../domain/audit-log/import-error.ts';
-import { describeLocation } from '../../domain/audit-log/import-error.ts';
 import { InputError } from '../../domain/errors.ts';
 import { parseTime } from '../../domain/time.ts';
 

@@ -1,6 +1,5 @@
 import type { ExternalRecord, LinkScope } from '../../domain/audit-log/external-record.ts';
-import { ImportError } from '../../domain/audit-log/import-error.ts';
-import { describeLocation } from '../../domain/audit-log/import-error.ts';
+import { describeLocation, ImportError } from '../../domain/audit-log/import-error.ts';
 import type { LogLocation } from '../../domain/audit-log/import-error.ts';
 import type { HandlingAction } from '../../domain/registry.ts';
 import { reportableActions } from '../../domain/registry.ts';

@@ -1,7 +1,6 @@
 import type { AuditContext } from './audit-context.ts';
-import { activeUntil } from './event-finding.ts';
+import { activeUntil, eventFinding, isOutsideActivity } from './event-finding.ts';
 import { accessActions } from './audit-input.ts';
-import { eventFinding, isOutsideActivity } from './event-finding.ts';
 import type { Finding } from './finding.ts';
 
 /** Access by a person before they started, after they left, or after a dated suspension. */
