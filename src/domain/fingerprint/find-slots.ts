@@ -11,7 +11,7 @@ import { foldingTableWith, type FoldingTable } from './folding-table.ts';
 import { INVISIBLE_ALTERNATIVES } from './invisible-layer.ts';
 import type { Lexicon } from './lexicon.ts';
 import { findProtectedSpans, type ProtectedSpans } from './protected-spans.ts';
-import type { Slot, SlotKind } from './slot.ts';
+import { isGapSlot, type Slot, type SlotKind } from './slot.ts';
 import { overlapsAny, touchesAny, type Span } from './spans.ts';
 
 export interface FindSlotsOptions {
@@ -110,13 +110,19 @@ function optionalThatSlots(folding: Folding, guard: ProtectedSpans, authors: rea
     .map(([start, end]) => ({ kind: 'optional-that', start, end, alternatives: ['', folding.text.slice(start, end)] }));
 }
 
-function invisibleSlots(folding: Folding, text: string, guard: ProtectedSpans, taken: readonly Span[]): SlotDraft[] {
+/**
+ * Plain spaces between tokens, away from protected spans. A gap may sit next to a slot on
+ * tokens, but not on or next to another gap slot (a serial comma or an optional "that"
+ * reads its own gap) or an author alternative.
+ */
+function invisibleSlots(folding: Folding, text: string, guard: ProtectedSpans, onTokens: readonly Span[], gaps: readonly Span[]): SlotDraft[] {
   const slots: SlotDraft[] = [];
-  const inside = [...guard.hard, ...guard.estimative];
+  // Not even next to a marking or a quotation: a parser of portion marks may expect a plain space.
+  const near = [...guard.hard, ...gaps];
   for (let i = 1; i < folding.tokens.length; i++) {
     const [left, right] = [folding.tokens[i - 1], folding.tokens[i]];
     if (!left || !right || text.slice(left.end, right.start) !== ' ') continue;
-    if (overlapsAny(left.end, right.start, inside) || touchesAny(left.end, right.start, taken)) continue;
+    if (overlapsAny(left.end, right.start, guard.estimative) || overlapsAny(left.end, right.start, guard.names) || overlapsAny(left.end, right.start, onTokens) || touchesAny(left.end, right.start, near)) continue;
     slots.push({ kind: 'invisible', start: left.end, end: right.start, alternatives: INVISIBLE_ALTERNATIVES });
   }
   return slots;
@@ -143,8 +149,10 @@ export function findSlots(master: string, lexicon: Lexicon, options: FindSlotsOp
     ...serialCommaSlots(folding, guard, plain.authorOutputs),
     ...optionalThatSlots(folding, guard, plain.authorOutputs),
   ];
-  const taken: Span[] = [...visible.map((s): Span => [s.start, s.end]), ...plain.authorOutputs];
-  const hidden = options.invisible === false ? [] : invisibleSlots(folding, plain.text, guard, taken);
+  const spanOf = (s: SlotDraft): Span => [s.start, s.end];
+  const onTokens = visible.filter((s) => !isGapSlot({ id: 0, ...s })).map(spanOf);
+  const gaps = [...visible.filter((s) => isGapSlot({ id: 0, ...s })).map(spanOf), ...plain.authorOutputs];
+  const hidden = options.invisible === false ? [] : invisibleSlots(folding, plain.text, guard, onTokens, gaps);
   const drafts = [...toMasterSlots([...visible, ...hidden], plain), ...authorSlots(authors)];
   return drafts
     .sort((a, b) => a.start - b.start || a.end - b.end)

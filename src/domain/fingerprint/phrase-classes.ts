@@ -115,12 +115,12 @@ export const SYNONYMS: readonly PhraseClass[] = [
   oneWay('principal', 'main'), both('substantial', 'considerable'), oneWay('additional', 'further'),
   oneWay('although', 'though'), oneWay('ensure', 'make sure'), oneWay('ensures', 'makes sure'),
   oneWay('ensured', 'made sure'), both('personnel', 'staff'), oneWay('automobile', 'car'),
-  oneWay('automobiles', 'cars'), oneWay('hostilities', 'fighting'), oneWay('residence', 'home'),
+  oneWay('automobiles', 'cars'), oneWay('hostilities', 'fighting'),
   oneWay('remainder', 'rest'), oneWay('in order to', 'to'), both('each other', 'one another'), from(['whole', 'entire'], [1]),
   both('commonly', 'usually'),
   both('in order that', 'so that'), oneWay('in the course of', 'during'), oneWay('at this point in time', 'now'),
   { kind: 'synonym', forms: ['called', 'known as'], onlyAfter: ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'also'] },
-  oneWay('is able to', 'can'), oneWay('are able to', 'can'), oneWay('in the absence of', 'without'), oneWay('on numerous occasions', 'repeatedly'),
+  oneWay('is able to', 'can'), oneWay('in the absence of', 'without'), oneWay('on numerous occasions', 'repeatedly'),
   oneWay('in close proximity to', 'close to'),
 ];
 

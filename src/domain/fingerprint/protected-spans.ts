@@ -63,6 +63,17 @@ function isName(tokens: readonly Token[], i: number, text: string, markEnds: Rea
   return next !== undefined && next.isWord && isCapitalised(text, next) && next.start === token.end + 1;
 }
 
+/** "Minister Tremblay", "Canadian Security Intelligence Service": one span, so nothing goes between the words. */
+function mergeNames(names: readonly Span[], text: string): Span[] {
+  const merged: Span[] = [];
+  for (const name of names) {
+    const last = merged[merged.length - 1];
+    if (last && /^ (?:(?:of|the|for|and|de|du|la) )*$/.test(text.slice(last[1], name[0]))) merged[merged.length - 1] = [last[0], name[1]];
+    else merged.push(name);
+  }
+  return merged;
+}
+
 export function findProtectedSpans(text: string): ProtectedSpans {
   const tokens = tokenize(text);
   const markEnds = portionMarkEnds(text);
@@ -73,5 +84,5 @@ export function findProtectedSpans(text: string): ProtectedSpans {
     else if (isName(tokens, i, text, markEnds)) names.push([token.start, token.end]);
   });
   const hard = [...spansOf(text, PORTION_MARK), ...spansOf(text, INLINE_MARK), ...spansOf(text, BANNER), ...spansOf(text, QUOTATION)];
-  return { hard, estimative: findEstimativeSpans(text), names, numbers };
+  return { hard, estimative: findEstimativeSpans(text), names: mergeNames(names, text), numbers };
 }
