@@ -7,6 +7,7 @@ import { addCopyCommands } from './commands/copy.ts';
 import { addDemoCommand } from './commands/demo.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
+import { addInvestigationCommands } from './commands/investigate.ts';
 import { addPathwayCommand } from './commands/pathway.ts';
 import { addPolicyCommands } from './commands/policy.ts';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   addCopyCommands(program);
   addPathwayCommand(program);
   addPolicyCommands(program);
+  addInvestigationCommands(program);
   addDemoCommand(program);
   return program;
 }

@@ -97,3 +97,52 @@ export function refusalEntry(refusal: Refusal): Entry {
     },
   };
 }
+
+/** SHA-256 of a text, hex: for published leak texts and results, which are not secret. */
+export function digestText(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export interface CaseOpened {
+  readonly id: string;
+  readonly openedAt: string;
+  readonly openedBy: string;
+  readonly published: string;
+  readonly leakSha256: string;
+  /** The result as stored; its digest binds the case's conclusions to the ledger. */
+  readonly result: string;
+}
+
+export function caseOpenedEntry(c: CaseOpened): Entry {
+  return {
+    kind: 'case.opened', ref: `case:${c.id}`,
+    body: { v: 1, kind: 'case.opened', case: c.id, at: c.openedAt, by: c.openedBy, published: c.published, leak: c.leakSha256, result: digestText(c.result) },
+  };
+}
+
+export interface CaseNote { readonly id: number; readonly caseId: string; readonly author: string; readonly at: string; readonly text: string }
+
+/** A note's text may be classified: the entry commits to it by a salted hash (the salt is the case's leak digest). */
+export function caseNoteEntry(note: CaseNote, salt: string): Entry {
+  return {
+    kind: 'case.note', ref: `note:${note.id}`,
+    body: { v: 1, kind: 'case.note', case: note.caseId, by: note.author, at: note.at, text: commitText(salt, note.text) },
+  };
+}
+
+export function caseStatusEntry(caseId: string, status: string, by: string, at: string): Entry {
+  return { kind: 'case.status', ref: `case:${caseId}`, body: { v: 1, kind: 'case.status', case: caseId, status, by, at } };
+}
+
+export interface Bulletin { readonly id: number; readonly caseId: string; readonly marking: string; readonly author: string; readonly at: string; readonly text: string }
+
+export function bulletinEntry(b: Bulletin, salt: string): Entry {
+  return {
+    kind: 'bulletin.published', ref: `bulletin:${b.id}`,
+    body: { v: 1, kind: 'bulletin.published', case: b.caseId, marking: b.marking, by: b.author, at: b.at, text: commitText(salt, b.text) },
+  };
+}
+
+export function bulletinAckEntry(bulletinId: number, personId: string, at: string): Entry {
+  return { kind: 'bulletin.acknowledged', ref: `ack:${bulletinId}:${personId}`, body: { v: 1, kind: 'bulletin.acknowledged', bulletin: bulletinId, person: personId, at } };
+}

@@ -87,9 +87,37 @@ export interface LedgerEntryTable {
 export interface LedgerHeadTable {
   id: number;
   size: number;
+  /** 0002-ledger-tree: the frontier's hashes (rootPlan(size) order), 32 bytes each. */
+  frontier: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 }
 
+/** 0002-ledger-tree: a stored hash at a tile level (8, 16, …) of the ledger's tree. */
+export interface LedgerTreeTable { level: number; idx: number; hash: Buffer }
+
+/** 0002-ledger-tree: a checkpoint the log signed (C2SP tlog-checkpoint signed note). */
+export interface LedgerCheckpointTable { size: number; root: Buffer; note: string; signed_at: string }
+
+/** 0002-ledger-tree: a witness's cosignature/v1 line for a signed checkpoint. */
+export interface LedgerCosignatureTable { size: number; witness: string; line: string; cosigned_at: number }
+
 export interface MetaTable { key: string; value: string }
+
+export interface CaseTable {
+  /** `C-0001` */
+  id: string;
+  opened_at: string;
+  opened_by: string;
+  published: string;
+  status: string;
+  leak_sha256: string;
+  leak_text: string;
+  /** The investigation result as CONTRACT.md's JSON. */
+  result: string;
+}
+
+export interface CaseNoteTable { id: number; case_id: string; author: string; at: string; text: string }
+export interface BulletinTable { id: number; case_id: string; marking: string; author: string; at: string; text: string }
+export interface BulletinAckTable { bulletin_id: number; person_id: string; at: string; ledger_idx: number }
 
 /** A person who signs in to the API or web UI (0003-accounts). */
 export interface UserTable {
@@ -155,7 +183,14 @@ export interface Database {
   refusals: RefusalTable;
   ledger_entries: LedgerEntryTable;
   ledger_head: LedgerHeadTable;
+  ledger_tree: LedgerTreeTable;
+  ledger_checkpoints: LedgerCheckpointTable;
+  ledger_cosignatures: LedgerCosignatureTable;
   meta: MetaTable;
+  cases: CaseTable;
+  case_notes: CaseNoteTable;
+  bulletins: BulletinTable;
+  bulletin_acks: BulletinAckTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

@@ -7,13 +7,17 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { WaymarkError } from '../domain/errors.ts';
 import type { Engine } from './engine.ts';
 import { createRegistry } from './migrations/0001-registry.ts';
+import { createCases } from './migrations/0004-cases.ts';
+import { createLedgerTree } from './migrations/0002-ledger-tree.ts';
 import { createAccounts } from './migrations/0003-accounts.ts';
 import type { MigrationStep } from './migrations/step.ts';
 
 /** All migrations in order; names sort in the order they run. */
 export const migrations: ReadonlyArray<readonly [name: string, step: MigrationStep]> = [
   ['0001-registry', createRegistry],
+  ['0002-ledger-tree', createLedgerTree],
   ['0003-accounts', createAccounts],
+  ['0004-cases', createCases],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {

@@ -17,7 +17,8 @@ type Buffers = { [T in TableName]?: Row<T>[] };
 
 /** Parents before children, so that foreign keys hold at every flush. */
 const flushOrder: readonly TableName[] = [
-  'agencies', 'people', 'products', 'product_versions', 'copies', 'events', 'refusals', 'ledger_entries',
+  'agencies', 'people', 'products', 'product_versions', 'copies', 'events', 'refusals',
+  'cases', 'case_notes', 'bulletins', 'bulletin_acks', 'ledger_entries',
 ];
 const flushThreshold = 5_000;
 

@@ -1,0 +1,64 @@
+/** Cases after they are opened: listing, reading, notes and status, each change a ledger entry. */
+import { caseNoteEntry, caseStatusEntry } from '../domain/entries.ts';
+import { InputError, NotFoundError } from '../domain/errors.ts';
+import type { Engine } from '../store/engine.ts';
+import { writeTransaction } from '../store/unit-of-work.ts';
+import type { InvestigationResult } from './investigate.ts';
+
+export const caseStatuses = ['open', 'suspended', 'referred', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export interface CaseSummary { id: string; openedAt: string; openedBy: string; published: string; status: string; sources: number; topCandidate: string | null }
+
+export async function listCases(engine: Engine): Promise<CaseSummary[]> {
+  const rows = await engine.db.selectFrom('cases').select(['id', 'opened_at', 'opened_by', 'published', 'status', 'result']).orderBy('id').execute();
+  return rows.map((r) => {
+    const result = parseResult(r.result);
+    return { id: r.id, openedAt: r.opened_at, openedBy: r.opened_by, published: r.published, status: r.status, sources: result.sources.length, topCandidate: result.candidates[0]?.person ?? null };
+  });
+}
+
+export interface CaseRecord {
+  readonly id: string;
+  readonly status: string;
+  readonly openedAt: string;
+  readonly openedBy: string;
+  readonly leakText: string;
+  readonly leakSha256: string;
+  readonly result: InvestigationResult;
+  readonly notes: readonly { id: number; author: string; at: string; text: string }[];
+}
+
+export async function readCase(engine: Engine, id: string): Promise<CaseRecord> {
+  const row = await engine.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('NOT_FOUND', `no case "${id}"`);
+  const notes = await engine.db.selectFrom('case_notes').select(['id', 'author', 'at', 'text']).where('case_id', '=', id).orderBy('id').execute();
+  return { id, status: row.status, openedAt: row.opened_at, openedBy: row.opened_by, leakText: row.leak_text, leakSha256: row.leak_sha256, result: parseResult(row.result), notes };
+}
+
+export async function addCaseNote(engine: Engine, caseId: string, author: string, text: string, at: string): Promise<number> {
+  if (text.trim() === '') throw new InputError('MISSING', 'note: the text is empty');
+  return writeTransaction(engine, async (unit) => {
+    const row = await unit.trx.selectFrom('cases').select(['leak_sha256']).where('id', '=', caseId).executeTakeFirst();
+    if (!row) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
+    const note = { id: unit.nextIndex, caseId, author, at, text };
+    unit.log(() => caseNoteEntry(note, row.leak_sha256));
+    unit.add('case_notes', { id: note.id, case_id: caseId, author, at, text });
+    return note.id;
+  });
+}
+
+export async function setCaseStatus(engine: Engine, caseId: string, status: string, by: string, at: string): Promise<void> {
+  if (!caseStatuses.some((s) => s === status)) throw new InputError('BAD_VALUE', `status: "${status}" is not one of ${caseStatuses.join(', ')}`);
+  await writeTransaction(engine, async (unit) => {
+    const updated = await unit.trx.updateTable('cases').set({ status }).where('id', '=', caseId).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
+    unit.log(() => caseStatusEntry(caseId, status, by, at));
+  });
+}
+
+function parseResult(text: string): InvestigationResult {
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || !('sources' in value) || !('candidates' in value)) throw new Error('stored case result is malformed');
+  return value as InvestigationResult;
+}

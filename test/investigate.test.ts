@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addCaseNote, listCases, readCase, setCaseStatus } from '../src/app/cases.ts';
+import { leakArticle, leakedProductId, leakPublished } from '../src/app/demo/leaked-product.ts';
+import { buildDemoScenario } from '../src/app/demo/scenario.ts';
+import { importBundle } from '../src/app/import-bundle.ts';
+import { investigate } from '../src/app/investigate.ts';
+import { parseTime } from '../src/domain/time.ts';
+import type { Engine } from '../src/store/engine.ts';
+import { waymark } from './cli.ts';
+import { createTestDatabase, describeEachEngine } from './engines.ts';
+import type { TestDatabase } from './engines.ts';
+
+const now = '2023-02-18T12:00:00.000Z';
+
+describeEachEngine('investigation of the demo leak', (engineName) => {
+  let database: TestDatabase;
+  let engine: Engine;
+  beforeAll(async () => {
+    database = await createTestDatabase(engineName());
+    engine = await database.open();
+    await importBundle(engine, buildDemoScenario().bundle, 'demo.json');
+  });
+  afterAll(async () => {
+    await engine.close();
+    await database.drop();
+  });
+
+  it('finds the leaked product with exact passage offsets and ranks the person who printed it first', async () => {
+    const result = await investigate(engine, { leakText: leakArticle, published: parseTime(leakPublished), openedBy: 'test', now });
+    expect(result.case).toBe('C-0001');
+    expect(result.sources[0]?.product).toBe(leakedProductId);
+    const verbatim = result.sources[0]!.passages.find((p) => p.kind === 'verbatim')!;
+    expect(leakArticle.slice(...verbatim.leak)).toContain('consular official in Toronto directed the transfer');
+    expect(result.candidates[0]).toMatchObject({ person: buildDemoScenario().leaker, rank: 1 });
+    expect(result.candidates.map((c) => c.rank)).toEqual(result.candidates.map((_, i) => i + 1));
+    const printed = result.candidates[0]!.evidence.find((e) => e.channel === 'access' && e.detail.startsWith('printed'))!;
+    const cited = await engine.db.selectFrom('ledger_entries').select(['kind', 'ref']).where('idx', '=', printed.ledger[0]!).executeTakeFirstOrThrow();
+    expect(cited).toEqual({ kind: 'event.recorded', ref: `event:${printed.ledger[0]}` });
+    // A copy issued after publication is no candidate; everyone listed held a copy before it.
+    expect(result.recipients).toBe(result.candidates.length);
+  });
+
+  it('opens a case bound to the ledger, with notes and status changes as ledger entries', async () => {
+    const [c] = await listCases(engine);
+    expect(c).toMatchObject({ id: 'C-0001', status: 'open', topCandidate: buildDemoScenario().leaker });
+    const before = await engine.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    await addCaseNote(engine, 'C-0001', 'investigator-1', 'Interview scheduled.', now);
+    await setCaseStatus(engine, 'C-0001', 'referred', 'investigator-1', now);
+    const record = await readCase(engine, 'C-0001');
+    expect(record.status).toBe('referred');
+    expect(record.notes.map((n) => n.text)).toEqual(['Interview scheduled.']);
+    const after = await engine.db.selectFrom('ledger_entries').select(['kind', 'body']).orderBy('idx', 'desc').limit(2).execute();
+    expect(after.map((e) => e.kind)).toEqual(['case.status', 'case.note']);
+    expect(after[1]!.body).not.toContain('Interview');
+    const count = await engine.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(Number(before.n) + 2);
+    await expect(setCaseStatus(engine, 'C-0001', 'forgotten', 'x', now)).rejects.toThrow(/status: "forgotten" is not one of/);
+  });
+
+  it('returns empty lists for a text that matches nothing', async () => {
+    const result = await investigate(engine, { leakText: 'The weather in Halifax was mild and the harbour ferries ran on time all week.', published: parseTime('2023-03-01'), openedBy: 'test', now });
+    expect(result).toMatchObject({ sources: [], copies: [], candidates: [] });
+  });
+});
+
+it('waymark investigate: exit 0 with empty lists on an unmatched leak, exit 2 on an empty or unreadable file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-inv-'));
+  const database = await createTestDatabase('sqlite');
+  const env = { WAYMARK_KEYS: join(dir, 'keys') };
+  writeFileSync(join(dir, 'nothing.txt'), 'Council approves new bike lanes on Bank Street after a long debate.');
+  writeFileSync(join(dir, 'empty.txt'), '  \n');
+  expect(waymark(['--db', database.url, 'init'], env).status).toBe(0);
+  const nothing = waymark(['--db', database.url, 'investigate', '--leak', join(dir, 'nothing.txt'), '--published', '2023-02-17', '--json'], env);
+  expect(nothing.status).toBe(0);
+  expect(JSON.parse(nothing.stdout)).toMatchObject({ sources: [], copies: [], candidates: [] });
+  const empty = waymark(['--db', database.url, 'investigate', '--leak', join(dir, 'empty.txt'), '--published', '2023-02-17'], env);
+  expect(empty).toMatchObject({ status: 2, stderr: expect.stringMatching(/empty\.txt: the leak text is empty/) });
+  const missing = waymark(['--db', database.url, 'investigate', '--leak', join(dir, 'nope.txt'), '--published', '2023-02-17'], env);
+  expect(missing).toMatchObject({ status: 2, stderr: expect.stringMatching(/nope\.txt: cannot be read/) });
+  await database.drop();
+});
