@@ -6,7 +6,7 @@
  * anyway with the code: a later lexicon may differ).
  */
 import { parseAuthorAlternatives, type AuthorAlternative } from './author-alternatives.ts';
-import { fold, type FoldGroup, type Folding } from './fold.ts';
+import { fold, matchForm, type FoldGroup, type Folding } from './fold.ts';
 import { foldingTableWith, type FoldingTable } from './folding-table.ts';
 import { INVISIBLE_ALTERNATIVES } from './invisible-layer.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -88,10 +88,12 @@ function isListConjunction(folding: Folding, i: number): boolean {
   return false;
 }
 
-function serialCommaSlots(folding: Folding, guard: ProtectedSpans, authors: readonly Span[]): SlotDraft[] {
+function serialCommaSlots(folding: Folding, table: FoldingTable, guard: ProtectedSpans, authors: readonly Span[]): SlotDraft[] {
   const slots: SlotDraft[] = [];
   folding.raw.forEach((token, i) => {
     if ((token.norm !== 'and' && token.norm !== 'or') || !isListConjunction(folding, i)) return;
+    // "…, and so on" is a phrase of its own, whose comma folding keeps (see fold.ts).
+    if (matchForm(folding.raw, i, table) !== null) return;
     const comma = folding.raw[i - 1]?.norm === ',' ? folding.raw[i - 1] : undefined;
     const item = folding.raw[comma ? i - 2 : i - 1];
     if (!item) return;
@@ -146,7 +148,7 @@ export function findSlots(master: string, lexicon: Lexicon, options: FindSlotsOp
   const guard = findProtectedSpans(plain.text);
   const visible = [
     ...phraseSlots(folding, table, plain.text, guard, plain.authorOutputs),
-    ...serialCommaSlots(folding, guard, plain.authorOutputs),
+    ...serialCommaSlots(folding, table, guard, plain.authorOutputs),
     ...optionalThatSlots(folding, guard, plain.authorOutputs),
   ];
   const spanOf = (s: SlotDraft): Span => [s.start, s.end];

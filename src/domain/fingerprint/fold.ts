@@ -66,14 +66,16 @@ function isOptionalThat(raw: readonly Token[], i: number): boolean {
   return raw[i]?.norm === 'that' && REPORTING_VERBS.has(raw[i - 1]?.norm ?? '') && next !== undefined && CLAUSE_OPENERS.has(next.norm);
 }
 
-function matchForm(raw: readonly Token[], i: number, table: FoldingTable): FormEntry | null {
+/** The longest table form that starts at raw token `i`, if any. */
+export function matchForm(raw: readonly Token[], i: number, table: FoldingTable): FormEntry | null {
   const candidates = table.byFirstToken.get(raw[i]?.norm ?? '') ?? [];
   return candidates.find((entry) => entry.tokens.every((t, k) => raw[i + k]?.norm === t)) ?? null;
 }
 
-function isSerialComma(raw: readonly Token[], i: number): boolean {
+/** ", and" / ", or" — unless the conjunction opens a phrase of its own ("…, and so on" for "etc."). */
+function isSerialComma(raw: readonly Token[], i: number, table: FoldingTable): boolean {
   const next = raw[i + 1]?.norm;
-  return raw[i]?.norm === ',' && (next === 'and' || next === 'or');
+  return raw[i]?.norm === ',' && (next === 'and' || next === 'or') && matchForm(raw, i + 1, table) === null;
 }
 
 function groupAt(raw: readonly Token[], i: number, text: string, table: FoldingTable): { group: FoldGroup; canonical: readonly string[] } | null {
@@ -104,7 +106,7 @@ export function fold(text: string, table: FoldingTable): Folding {
   for (let i = 0; i < raw.length;) {
     const token = raw[i];
     if (!token) break;
-    if (isSerialComma(raw, i)) {
+    if (isSerialComma(raw, i, table)) {
       dropped.push([token.start, token.end]);
       i += 1;
       continue;

@@ -31,7 +31,12 @@ const compound = (...forms: string[]): PhraseClass => ({ kind: 'compound', forms
 const abbreviation = (forms: string[], from?: number[]): PhraseClass => ({ kind: 'abbreviation', forms, ...(from ? { from } : {}) });
 const title = (...forms: string[]): PhraseClass => ({ kind: 'title', forms, capitalised: true });
 const both = (...forms: string[]): PhraseClass => ({ kind: 'synonym', forms });
-const oneWay = (...forms: string[]): PhraseClass => ({ kind: 'synonym', forms, from: [0] });
+/**
+ * `source` may become any of `targets`, never the reverse. The plainer first target is the
+ * canonical form, so canonical text reads naturally ("to", not "in order to").
+ */
+const oneWay = (source: string, ...targets: string[]): PhraseClass =>
+  ({ kind: 'synonym', forms: [targets[0] ?? source, source, ...targets.slice(1)], from: [1] });
 const from = (forms: string[], indices: number[], notAfter?: string[]): PhraseClass =>
   ({ kind: 'synonym', forms, from: indices, ...(notAfter ? { notAfter } : {}) });
 
@@ -69,14 +74,13 @@ export const COMPOUNDS: readonly PhraseClass[] = [
 
 export const ABBREVIATIONS: readonly PhraseClass[] = [
   abbreviation(['e.g.', 'for example', 'for instance']),
-  abbreviation(['i.e.', 'that is', 'in other words'], [0, 2]),
-  abbreviation(['etc.', 'and so on'], [0]),
+  abbreviation(['that is', 'i.e.', 'in other words'], [1, 2]),
+  abbreviation(['and so on', 'etc.'], [1]),
   abbreviation(['versus', 'vs.', 'vs']),
-  abbreviation(['p.m.', 'pm'], [0]),
-  abbreviation(['cf.', 'compare'], [0]),
-  abbreviation(['et al.', 'and others'], [0]),
+  abbreviation(['compare', 'cf.'], [1]),
+  abbreviation(['and others', 'et al.'], [1]),
   abbreviation(['per annum', 'per year', 'a year'], [0, 1]),
-  abbreviation(['dept.', 'department'], [0]),
+  abbreviation(['department', 'dept.'], [1]),
   title('mr.', 'mr'), title('mrs.', 'mrs'), title('ms.', 'ms'), title('dr.', 'dr'),
 ];
 
