@@ -6,7 +6,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Engine } from '../../store/engine.ts';
-import type { UserTable } from '../../store/database.ts';
 import { decryptField } from '../crypto/envelope.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { AuthError } from './errors.ts';
@@ -14,6 +13,7 @@ import { createSession, deleteSession, findSession } from './sessions.ts';
 import type { IssuedSession } from './sessions.ts';
 import { acceptTotp } from './totp.ts';
 import { findUserByUsername, totpAad } from './users.ts';
+import type { UserRow } from './users.ts';
 
 export interface LockoutPolicy {
   readonly maxFailures: number;
@@ -63,11 +63,11 @@ export async function completeTotp(
   return createSession(engine, pending.id, 'active', now);
 }
 
-function isLocked(user: UserTable, now: Date): boolean {
+function isLocked(user: Pick<UserRow, 'id' | 'failed_attempts' | 'locked_until'>, now: Date): boolean {
   return user.locked_until !== null && user.locked_until > now.toISOString();
 }
 
-async function recordFailure(engine: Engine, user: UserTable, now: Date, policy: LockoutPolicy): Promise<void> {
+async function recordFailure(engine: Engine, user: Pick<UserRow, 'id' | 'failed_attempts' | 'locked_until'>, now: Date, policy: LockoutPolicy): Promise<void> {
   const failures = user.failed_attempts + 1;
   const lockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString() : null;
   await engine.db.updateTable('users')

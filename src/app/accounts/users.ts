@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { InputError } from '../../domain/errors.ts';
 import type { Engine } from '../../store/engine.ts';
+import type { Selectable } from 'kysely';
 import type { UserTable } from '../../store/database.ts';
 import { findAgency, findPerson } from '../../store/registry-queries.ts';
 import { encryptField } from '../crypto/envelope.ts';
@@ -24,7 +25,10 @@ export interface User {
   readonly personId: string | null;
 }
 
-export function userFromRow(row: UserTable): User {
+/** A stored user row as read. */
+export type UserRow = Selectable<UserTable>;
+
+export function userFromRow(row: Pick<UserRow, 'id' | 'username' | 'roles' | 'agency_id' | 'person_id'>): User {
   return { id: row.id, username: row.username, roles: parseRoles(row.roles), agencyId: row.agency_id, personId: row.person_id };
 }
 
@@ -78,14 +82,14 @@ async function checkNewUser(engine: Engine, input: NewUser): Promise<void> {
   if (input.roles.includes('liaison') && !input.agencyId) throw new InputError('MISSING', '--agency: a liaison is scoped to one agency');
 }
 
-export async function findUserByUsername(engine: Engine, username: string): Promise<UserTable | undefined> {
+export async function findUserByUsername(engine: Engine, username: string): Promise<UserRow | undefined> {
   return engine.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function findUserById(engine: Engine, id: string): Promise<UserTable | undefined> {
+export async function findUserById(engine: Engine, id: string): Promise<UserRow | undefined> {
   return engine.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findUserByOidc(engine: Engine, issuer: string, subject: string): Promise<UserTable | undefined> {
+export async function findUserByOidc(engine: Engine, issuer: string, subject: string): Promise<UserRow | undefined> {
   return engine.db.selectFrom('users').selectAll().where('oidc_issuer', '=', issuer).where('oidc_subject', '=', subject).executeTakeFirst();
 }

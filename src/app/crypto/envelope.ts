@@ -43,7 +43,8 @@ export function encryptField(key: DataKey, plaintext: string, aad: string): stri
 /** Opens a sealed field with whichever of `keys` sealed it; throws CryptoError (never the plaintext). */
 export function decryptField(keys: DataKey | readonly DataKey[], sealed: string, aad: string): string {
   const { keyId, nonce, body } = parseEnvelope(sealed);
-  const key = (Array.isArray(keys) ? keys : [keys]).find((k: DataKey) => k.id === keyId);
+  const candidates: readonly DataKey[] = 'id' in keys ? [keys] : keys;
+  const key = candidates.find((k) => k.id === keyId);
   if (!key) throw new CryptoError('UNKNOWN_KEY', `field sealed under key ${keyId}, which is not loaded`);
   const decipher = createDecipheriv('aes-256-gcm', key.key, nonce, { authTagLength: tagLength });
   decipher.setAAD(Buffer.from(aad, 'utf8'));

@@ -1,0 +1,31 @@
+/**
+ * Reads of classified material on behalf of a signed-in user: each checks the user's reading
+ * bound first and records the read in the ledger before the material is handed over.
+ */
+import { NotFoundError } from '../../domain/errors.ts';
+import type { Copy } from '../../domain/registry.ts';
+import type { Engine } from '../../store/engine.ts';
+import { listVersions } from '../../store/registry-queries.ts';
+import { showCopy } from '../copy-text.ts';
+import { productPathway } from '../pathway.ts';
+import { readingBound, requireReadable } from './clearance.ts';
+import type { Principal } from './principal.ts';
+import { recordRead } from './reads.ts';
+
+export async function readCopyText(
+  engine: Engine, principal: Principal, productId: string, recipientId: string, now: Date,
+): Promise<{ copy: Copy; text: string; marking: string; readId: number }> {
+  const { copy, text } = await showCopy(engine, productId, recipientId);
+  const version = (await listVersions(engine.db, productId)).find((v) => v.version === copy.version);
+  if (!version) throw new NotFoundError('NOT_FOUND', `copy ${copy.id} refers to a missing version`);
+  requireReadable(await readingBound(engine, principal, now), principal, productId, version.marking);
+  const read = await recordRead(engine, principal, 'copy-text', `copy:${copy.id}`, now);
+  return { copy, text, marking: version.marking, readId: read.id };
+}
+
+export async function readPathway(engine: Engine, principal: Principal, productId: string, asOf: string | null, now: Date) {
+  const pathway = await productPathway(engine, productId, asOf);
+  requireReadable(await readingBound(engine, principal, now), principal, productId, pathway.marking);
+  const read = await recordRead(engine, principal, 'pathway', `product:${productId}`, now);
+  return { ...pathway, readId: read.id };
+}

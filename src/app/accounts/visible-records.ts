@@ -1,0 +1,40 @@
+/**
+ * Lists for the API and the dashboard, cut to what the user may see: products above a linked
+ * person's clearance are left out altogether (their titles are sensitive too). Every list is
+ * paged and served by an index.
+ */
+import type { Product } from '../../domain/registry.ts';
+import type { Engine } from '../../store/engine.ts';
+import { productFromRow } from '../../store/rows.ts';
+import { readingBound } from './clearance.ts';
+import type { Principal } from './principal.ts';
+
+export interface Page { readonly limit: number; readonly offset: number }
+
+export async function listVisibleProducts(engine: Engine, principal: Principal, page: Page, now: Date): Promise<Product[]> {
+  const bound = await readingBound(engine, principal, now);
+  const rows = await engine.db.selectFrom('products').selectAll().orderBy('created_at', 'desc').orderBy('id')
+    .limit(page.limit).offset(page.offset).execute();
+  return rows.map(productFromRow).filter((p) => bound(p.marking).allowed);
+}
+
+export interface RecentDissemination {
+  readonly productId: string;
+  readonly title: string;
+  readonly marking: string;
+  readonly issuedAt: string;
+  readonly copies: number;
+}
+
+/** The latest disseminations (copies issued by the originator, grouped by product and time). */
+export async function listRecentDisseminations(engine: Engine, principal: Principal, limit: number, now: Date): Promise<RecentDissemination[]> {
+  const bound = await readingBound(engine, principal, now);
+  const rows = await engine.db.selectFrom('copies').innerJoin('products', 'products.id', 'copies.product_id')
+    .select(['copies.product_id', 'copies.issued_at', 'products.title', 'products.marking'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('copies.parent_copy_id', 'is', null)
+    .groupBy(['copies.product_id', 'copies.issued_at', 'products.title', 'products.marking'])
+    .orderBy('copies.issued_at', 'desc').limit(limit).execute();
+  return rows.filter((r) => bound(r.marking).allowed)
+    .map((r) => ({ productId: r.product_id, title: r.title, marking: r.marking, issuedAt: r.issued_at, copies: Number(r.n) }));
+}

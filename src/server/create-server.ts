@@ -1,0 +1,89 @@
+/**
+ * The HTTP API and web UI as one Hono app (in-process testable with `app.request()`).
+ * Order of concerns on every request: security headers → body limit → who is calling
+ * (token or session, with the CSRF check) → the route's authorisation (access.ts) → the zod
+ * validation of its input → the use case. Errors become statuses in errors.ts alone.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { defaultLockout } from '../app/accounts/sign-in.ts';
+import type { LockoutPolicy } from '../app/accounts/sign-in.ts';
+import { loadKeyring } from '../app/crypto/keyring.ts';
+import type { Keyring } from '../app/crypto/keyring.ts';
+import type { Engine } from '../store/engine.ts';
+import { errorPage } from '../web/pages/error.ts';
+import { routeAccess } from './access.ts';
+import { addAuthRoutes } from './auth-routes.ts';
+import { authenticate, authorize } from './authenticate.ts';
+import type { AppEnv, ServerDeps } from './env.ts';
+import { answerError, mapError } from './errors.ts';
+import type { OidcSettings } from './oidc.ts';
+import { addHealthRoutes } from './routes/health.ts';
+import { addListRoutes } from './routes/lists.ts';
+import { addReadRoutes } from './routes/reads.ts';
+import { addRegistryWriteRoutes } from './routes/registry-writes.ts';
+import { securityHeaders } from './security-headers.ts';
+import { validationHook } from './validation.ts';
+import { addWebRoutes } from './web-routes.ts';
+
+export interface ServerOptions {
+  readonly engine: Engine;
+  readonly keyDirectory: string;
+  /** The clock (tests fix it). */
+  readonly now?: () => Date;
+  readonly keyring?: Keyring;
+  readonly lockout?: LockoutPolicy;
+  readonly signInRate?: number;
+  readonly secureCookies?: boolean;
+  readonly oidc?: OidcSettings | null;
+  /** Largest request body, bytes (a batch of 10,000 events is about 2 MB; bundles may be larger). */
+  readonly maxBodyBytes?: number;
+}
+
+export function createServer(options: ServerOptions): OpenAPIHono<AppEnv> {
+  const deps: ServerDeps = {
+    engine: options.engine,
+    keyring: options.keyring ?? loadKeyring(options.keyDirectory),
+    now: options.now ?? (() => new Date()),
+    lockout: options.lockout ?? defaultLockout,
+    signInRate: options.signInRate ?? 20,
+    secureCookies: options.secureCookies,
+    oidc: options.oidc ?? null,
+  };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', securityHeaders);
+  app.use('*', bodyLimit({ maxSize: options.maxBodyBytes ?? 64 * 1024 * 1024 }));
+  // Form posts from another origin are refused outright (login CSRF included).
+  app.use('*', csrf());
+  app.use('*', authenticate(deps));
+  addApiRoutes(app, deps);
+  addAuthRoutes(app, deps);
+  addWebRoutes(app, deps);
+  // Unknown API paths: 401 before 404, so the API's shape is not disclosed to strangers.
+  app.all('/api/v1/*', (c) => c.json({ error: c.get('principal') ? { code: 'NOT_FOUND', message: 'no such route' } : { code: 'UNAUTHENTICATED', message: 'sign in or present an API token' } }, c.get('principal') ? 404 : 401));
+  app.notFound((c) => c.html(errorPage(404, 'There is no such page.'), 404));
+  app.onError((error, c) => (isApi(c) ? answerError(error, c) : answerPage(error, c)));
+  return app;
+}
+
+function addApiRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  addHealthRoutes(app);
+  addRegistryWriteRoutes(app, deps);
+  addReadRoutes(app, deps);
+  addListRoutes(app, deps);
+  const document = { openapi: '3.1.0', info: { title: 'Waymark API', version: '1' } };
+  app.get(routeAccess.openapi.path, authorize('openapi'), (c) => c.json(app.getOpenAPI31Document(document)));
+  app.get(routeAccess.docs.path, authorize('docs'), swaggerUI({ url: routeAccess.openapi.path }));
+}
+
+const isApi = (c: Context): boolean => new URL(c.req.url).pathname.startsWith('/api/');
+
+function answerPage(error: unknown, c: Context<AppEnv>): Response | Promise<Response> {
+  const { status, body } = mapError(error);
+  if (status === 401) return c.redirect('/sign-in', 303);
+  if (status === 500) return answerError(error, c);
+  return c.html(errorPage(status, body.error.message), status);
+}

@@ -1,0 +1,24 @@
+/** What every request handler can reach: the principal (once authenticated) and the server's dependencies. */
+import type { Principal } from '../app/accounts/principal.ts';
+import type { LockoutPolicy } from '../app/accounts/sign-in.ts';
+import type { Keyring } from '../app/crypto/keyring.ts';
+import type { Engine } from '../store/engine.ts';
+import type { OidcSettings } from './oidc.ts';
+
+export interface ServerDeps {
+  readonly engine: Engine;
+  readonly keyring: Keyring;
+  readonly now: () => Date;
+  readonly lockout: LockoutPolicy;
+  /** Sign-in attempts allowed per client address and per username in one minute. */
+  readonly signInRate: number;
+  /** true/false to force the cookies' Secure attribute; undefined: Secure when the request is https. */
+  readonly secureCookies: boolean | undefined;
+  readonly oidc: OidcSettings | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    principal: Principal | undefined;
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The one place where errors become HTTP statuses (STYLE.md §5). Bad input is 400 and names the
+ * field; a missing record 404; a policy refusal 403 with its reasons; anything unexpected 500
+ * with no internals in the answer. Messages never carry classified text (errors.ts).
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AuthError } from '../app/accounts/errors.ts';
+import { CryptoError } from '../app/crypto/envelope.ts';
+import { InputError, NotFoundError, RefusedError, WaymarkError } from '../domain/errors.ts';
+
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly field?: string; readonly reasons?: readonly string[] };
+}
+
+export interface MappedError { readonly status: ContentfulStatusCode; readonly body: ErrorBody }
+
+const authStatuses: Record<AuthError['code'], ContentfulStatusCode> = {
+  UNAUTHENTICATED: 401, BAD_CREDENTIALS: 401, OIDC_FAILED: 401, LOCKED: 423, RATE_LIMITED: 429, FORBIDDEN: 403, CSRF: 403,
+};
+
+/** Error classes whose every code means "the caller's input was wrong". */
+const inputErrorNames = new Set(['InputError', 'MarkingError', 'PolicyError', 'ImportError']);
+
+// `instanceof` on the generic base narrows its code to any; read it as unknown.
+function codeOf(error: Error): string {
+  const code: unknown = Reflect.get(error, 'code');
+  return typeof code === 'string' ? code : 'ERROR';
+}
+
+export function mapError(error: unknown): MappedError {
+  if (error instanceof RefusedError) return { status: 403, body: { error: { code: error.code, message: error.message, reasons: error.reasons } } };
+  if (error instanceof AuthError) return { status: authStatuses[error.code], body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof NotFoundError) return { status: 404, body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof InputError || (error instanceof WaymarkError && inputErrorNames.has(error.name) && !(error instanceof CryptoError))) {
+    return { status: 400, body: { error: { code: codeOf(error), message: error.message } } };
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    return { status: error.status === 413 ? 413 : 400, body: { error: { code: error.status === 413 ? 'TOO_LARGE' : 'MALFORMED', message: error.message || 'malformed request' } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } };
+}
+
+/** Logs the kind of an unexpected failure (never its message, which might quote input) and answers. */
+export function answerError(error: unknown, c: Context): Response {
+  const mapped = mapError(error);
+  if (mapped.status === 500) {
+    const kind = error instanceof WaymarkError ? `${error.name}/${codeOf(error)}` : error instanceof Error ? error.name : typeof error;
+    process.stderr.write(`waymark serve: internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${kind}\n`);
+    if (process.env.WAYMARK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  }
+  return c.json(mapped.body, mapped.status);
+}
