@@ -36,9 +36,7 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof InputError || (error instanceof WaymarkError && inputErrorNames.has(error.name) && !(error instanceof CryptoError))) {
     return { status: 400, body: { error: { code: codeOf(error), message: error.message } } };
   }
-  if (error instanceof HTTPException && error.status < 500) {
-    return { status: error.status === 413 ? 413 : 400, body: { error: { code: error.status === 413 ? 'TOO_LARGE' : 'MALFORMED', message: error.message || 'malformed request' } } };
-  }
+  if (error instanceof HTTPException && error.status < 500) return mapHttpException(error);
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } };
 }
 
@@ -52,3 +50,11 @@ export function answerError(error: unknown, c: Context): Response {
   }
   return c.json(mapped.body, mapped.status);
 }
+
+/** Hono's own refusals: a malformed JSON body (400), a body over the limit (413), a cross-origin form (403). */
+function mapHttpException(error: HTTPException): MappedError {
+  const code = httpCodes[error.status] ?? 'MALFORMED';
+  return { status: error.status in httpCodes ? error.status : 400, body: { error: { code, message: error.message || 'malformed request' } } };
+}
+
+const httpCodes: Partial<Record<number, string>> = { 400: 'MALFORMED', 403: 'FORBIDDEN', 413: 'TOO_LARGE' };

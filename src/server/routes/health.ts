@@ -14,7 +14,7 @@ const me = apiRoute('me', {
   responses: {
     200: {
       description: 'the caller',
-      content: { 'application/json': { schema: z.object({ username: z.string(), roles: z.array(z.string()), agency: z.string().nullable(), person: z.string().nullable(), via: z.string() }) } },
+      content: { 'application/json': { schema: z.object({ username: z.string(), roles: z.array(z.string()), agency: z.string().nullable(), person: z.string().nullable(), via: z.string(), csrfToken: z.string().nullable().openapi({ description: 'session callers: send it as X-CSRF-Token on changes' }) }) } },
     },
     ...errorResponses,
   },
@@ -25,6 +25,6 @@ export function addHealthRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(me, (c) => {
     const p = c.var.principal;
     if (!p) throw new Error('authorize() lets no anonymous request through');
-    return c.json({ username: p.username, roles: [...p.roles], agency: p.agencyId, person: p.personId, via: p.via }, 200);
+    return c.json({ username: p.username, roles: [...p.roles], agency: p.agencyId, person: p.personId, via: p.via, csrfToken: p.csrfToken }, 200);
   });
 }

@@ -1,0 +1,63 @@
+/** A user never receives text above their linked person's clearance; every read is a ledger entry. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { issueToken } from '../../src/app/accounts/tokens.ts';
+import { describeEachEngine } from '../engines.ts';
+import { productId, startHarness } from './harness.ts';
+import type { Harness } from './harness.ts';
+
+describeEachEngine('clearance bound and read ledgering', (engine) => {
+  let h: Harness;
+  let secretInvestigator: string;
+  let topSecretInvestigator: string;
+  beforeAll(async () => {
+    h = await startHarness(engine());
+    // gac-30 holds SECRET; pco-07 TOP SECRET. The product is TOP SECRET//CEO.
+    await h.addUser({ username: 'low', roles: ['investigator'], personId: 'gac-30', totp: false });
+    await h.addUser({ username: 'high', roles: ['investigator'], personId: 'pco-07', totp: false });
+    secretInvestigator = (await issueToken(h.engine, 'low', ['investigator'], h.clock)).token;
+    topSecretInvestigator = (await issueToken(h.engine, 'high', ['investigator'], h.clock)).token;
+  });
+  afterAll(async () => { await h.close(); });
+
+  async function readEntries(): Promise<{ kind: string; ref: string; body: string }[]> {
+    return h.engine.db.selectFrom('ledger_entries').select(['kind', 'ref', 'body']).where('kind', '=', 'read.recorded').orderBy('idx').execute();
+  }
+
+  it('refuses text, pathway and even the title above the clearance, and ledgers nothing for them', async () => {
+    const before = (await readEntries()).length;
+    const text = await h.call('GET', `/api/v1/products/${productId}/copies/pco-07/text`, { token: secretInvestigator });
+    expect(text.status).toBe(403);
+    const body = (await text.json()) as { error: { code: string; reasons: string[]; message: string } };
+    expect(body.error.code).toBe('REFUSED');
+    expect(body.error.reasons.join(' ')).toMatch(/gac-30/);
+    expect(body.error.message).not.toContain('paragraph');
+    expect((await h.call('GET', `/api/v1/products/${productId}/pathway`, { token: secretInvestigator })).status).toBe(403);
+    const list = (await (await h.call('GET', '/api/v1/products', { token: secretInvestigator })).json()) as { products: unknown[] };
+    expect(list.products).toEqual([]);
+    expect((await h.call('GET', `/products/${productId}`, { token: secretInvestigator })).status).toBe(403);
+    expect((await readEntries()).length).toBe(before);
+  });
+
+  it('serves a cleared user, and writes each read to the ledger with who, what, which and when (no text)', async () => {
+    const before = (await readEntries()).length;
+    expect((await h.call('GET', `/api/v1/products/${productId}/copies/pco-07/text`, { token: topSecretInvestigator })).status).toBe(200);
+    expect((await h.call('GET', `/api/v1/products/${productId}/pathway`, { token: topSecretInvestigator })).status).toBe(200);
+    expect((await h.call('GET', `/products/${productId}`, { token: topSecretInvestigator })).status).toBe(200);
+    const entries = (await readEntries()).slice(before);
+    expect(entries.map((e) => JSON.parse(e.body) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ kind: 'read.recorded', what: 'copy-text', ref: `copy:${productId}.c1`, at: h.clock.toISOString() }),
+      expect.objectContaining({ kind: 'read.recorded', what: 'pathway', ref: `product:${productId}` }),
+      expect.objectContaining({ kind: 'read.recorded', what: 'pathway', ref: `product:${productId}` }),
+    ]);
+    const high = await h.engine.db.selectFrom('users').select('id').where('username', '=', 'high').executeTakeFirstOrThrow();
+    for (const entry of entries) {
+      expect(entry.body).toContain(high.id);
+      expect(entry.body).not.toContain('paragraph');
+    }
+    const reads = await h.engine.db.selectFrom('reads').selectAll().where('user_id', '=', high.id).execute();
+    expect(reads).toHaveLength(3);
+    const head = await h.engine.db.selectFrom('ledger_head').select('size').executeTakeFirstOrThrow();
+    const count = await h.engine.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(head.size);
+  });
+});
