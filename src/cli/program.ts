@@ -7,9 +7,11 @@ import { addCopyCommands } from './commands/copy.ts';
 import { addDemoCommand } from './commands/demo.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
+import { addLedgerCommands } from './commands/ledger.ts';
 import { addInvestigationCommands } from './commands/investigate.ts';
 import { addPathwayCommand } from './commands/pathway.ts';
 import { addPolicyCommands } from './commands/policy.ts';
+import { addWitnessCommands } from './commands/witness.ts';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes.ts';
 
 export function buildProgram(): Command {
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   addPathwayCommand(program);
   addPolicyCommands(program);
   addInvestigationCommands(program);
+  addLedgerCommands(program);
+  addWitnessCommands(program);
   addDemoCommand(program);
   return program;
 }

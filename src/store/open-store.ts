@@ -2,6 +2,7 @@ import { InputError } from '../domain/errors.ts';
 import { openPostgres, openSqlite } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { migrate } from './migrations.ts';
+import './ledger-append-hook.ts';
 
 /** The database URL in force: `--db`, else env WAYMARK_DB, else ./waymark.db (CONTRACT.md). */
 export function resolveDatabaseUrl(option?: string): string {
