@@ -53,7 +53,7 @@ export async function rootAt(db: Kysely<Database>, size: number): Promise<Uint8A
  *
  * @example
  * const p = await proveInclusion(engine, 42);
- * verifyInclusion(p.index, p.size, p.leafHash, p.proof, p.root);
+ * verifyInclusion(p.leafHash, p.index, p.size, p.proof, p.root);
  */
 export async function proveInclusion(engine: Engine, index: number, size?: number): Promise<InclusionProof> {
   const treeSize = await sizeWithin(engine.db, size, 'size');
