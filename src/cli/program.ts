@@ -12,6 +12,8 @@ import { addInvestigationCommands } from './commands/investigate.ts';
 import { addPathwayCommand } from './commands/pathway.ts';
 import { addPolicyCommands } from './commands/policy.ts';
 import { addWitnessCommands } from './commands/witness.ts';
+import { addServeCommand } from './commands/serve.ts';
+import { addKeyCommands, addUserCommands } from './commands/user.ts';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes.ts';
 
 export function buildProgram(): Command {
@@ -30,6 +32,9 @@ export function buildProgram(): Command {
   addLedgerCommands(program);
   addWitnessCommands(program);
   addDemoCommand(program);
+  addServeCommand(program);
+  addUserCommands(program);
+  addKeyCommands(program);
   return program;
 }
 
