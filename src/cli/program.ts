@@ -3,6 +3,7 @@
  * use case and formats the output; errors become exit codes in exit-codes.ts alone.
  */
 import { Command, CommanderError } from 'commander';
+import { addAuditCommand, addQuarantineCommands } from './commands/audit.ts';
 import { addCopyCommands } from './commands/copy.ts';
 import { addDemoCommand } from './commands/demo.ts';
 import { addImportCommand } from './commands/import.ts';
@@ -27,6 +28,8 @@ export function buildProgram(): Command {
   addImportCommand(program);
   addCopyCommands(program);
   addPathwayCommand(program);
+  addQuarantineCommands(program);
+  addAuditCommand(program);
   addPolicyCommands(program);
   addInvestigationCommands(program);
   addLedgerCommands(program);

@@ -173,6 +173,31 @@ export interface ReadTable {
   at: string;
 }
 
+/** 0005-audit-import: an account in an agency's audit log (normalised: trimmed, lower case) → a person. */
+export interface PrincipalTable { principal: string; person_id: string; ledger_idx: number }
+
+/** 0005-audit-import: a system named in an audit log (site URL, Drive customer, bucket, computer) → its agency. */
+export interface SiteTable { site: string; agency_id: string; ledger_idx: number }
+
+/** 0005-audit-import: an audit-log record that did not map to an event; id is its ledger index. */
+export interface QuarantineTable {
+  id: number;
+  source: string;
+  source_record_id: string;
+  raw_sha256: string;
+  reason: string;
+  message: string;
+  /** The normalised record (ExternalRecord) as JSON: what `quarantine remap` retries. */
+  record: string;
+  /** The record's text as it stood in the uploaded file. */
+  raw: string;
+  file: string;
+  line: number;
+  quarantined_at: string;
+  /** The event it became on a later remap; null while it waits. */
+  resolved_event_id: number | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   people: PersonTable;
@@ -195,6 +220,9 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   reads: ReadTable;
+  principals: PrincipalTable;
+  sites: SiteTable;
+  quarantine: QuarantineTable;
 }
 
 export type { ColumnType, Generated };

@@ -10,6 +10,7 @@ import { createRegistry } from './migrations/0001-registry.ts';
 import { createCases } from './migrations/0004-cases.ts';
 import { createLedgerTree } from './migrations/0002-ledger-tree.ts';
 import { createAccounts } from './migrations/0003-accounts.ts';
+import { createAuditImport } from './migrations/0005-audit-import.ts';
 import type { MigrationStep } from './migrations/step.ts';
 
 /** All migrations in order; names sort in the order they run. */
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0002-ledger-tree', createLedgerTree],
   ['0003-accounts', createAccounts],
   ['0004-cases', createCases],
+  ['0005-audit-import', createAuditImport],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { importBundle, parseBundle } from '../../app/import-bundle.ts';
 import type { Progress } from '../../app/import-bundle.ts';
 import { InputError } from '../../domain/errors.ts';
+import { importAuditLogFile } from './audit.ts';
 import { globalOptions, withStore } from '../context.ts';
 import { formatTable, print, printJson } from '../output.ts';
 
@@ -34,10 +35,12 @@ export function progressBar(label: string, threshold = 5_000): { update: Progres
 export function addImportCommand(program: Command): void {
   program.command('import <file>')
     .description('import a bundle (all or nothing), or an agency audit log with --format')
-    .option('--format <format>', 'bundle (default) | m365 | gdrive | cloudtrail | windows4663 | jsonl | csv')
-    .action(async (file: string, options: { format?: string }, command: Command) => {
+    .option('--format <format>', 'bundle (default) | m365 | gdrive | cloudtrail | windows4663 | jsonl | csv | mapping (principals and sites)')
+    .option('--agency <id>', 'audit logs: the agency that uploads the log')
+    .option('--rules <file>', 'audit logs: mapping rules (JSON; see docs/audit-log-mapping.md)')
+    .action(async (file: string, options: { format?: string; agency?: string; rules?: string }, command: Command) => {
       if (options.format && options.format !== 'bundle') {
-        throw new InputError('BAD_VALUE', `--format: audit-log import "${options.format}" is not available in this build`);
+        return importAuditLogFile(file, { ...options, format: options.format }, command);
       }
       const bundle = parseBundle(readInputFile(file), basename(file));
       await withStore(command, async (engine) => {

@@ -1,0 +1,210 @@
+/**
+ * `waymark audit`: loads the pathways an audit needs from the store and runs the pure handling
+ * audit (src/domain/audit) over them; `--format html` renders the report with charts drawn by
+ * Vega-Lite into inline SVG on the server, so the file opens anywhere with no script.
+ */
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import type { Kysely } from 'kysely';
+import { auditReport } from '../domain/audit/index.ts';
+import type { AuditInput, AuditReport, EntitlementCheck, Finding } from '../domain/audit/index.ts';
+import { canReceive, parseMarking } from '../domain/marking/index.ts';
+import type { HandlingEvent } from '../domain/registry.ts';
+import type { Database } from '../store/database.ts';
+import type { Engine } from '../store/engine.ts';
+import { agencyFromRow, copyFromRow, eventFromRow, personFromRow, productFromRow } from '../store/rows.ts';
+import { findAgency } from '../store/registry-queries.ts';
+import { NotFoundError } from '../domain/errors.ts';
+
+type Db = Kysely<Database>;
+
+export interface AuditOptions {
+  /** Narrow to one agency: only its people's copies and actions, and the products they touch, are read. */
+  readonly agencyId?: string;
+  readonly asOf: string;
+}
+
+/** The marking policy's entitlement check, on banner text. */
+export const entitlement: EntitlementCheck = (person, agency, marking, at) => canReceive(person, agency, parseMarking(marking), at);
+
+/**
+ * @example
+ * const report = await runAudit(engine, { agencyId: 'PCO', asOf: '2023-06-01T00:00:00.000Z' });
+ */
+export async function runAudit(engine: Engine, options: AuditOptions): Promise<AuditReport> {
+  if (options.agencyId !== undefined && !(await findAgency(engine.db, options.agencyId))) {
+    throw new NotFoundError('NOT_FOUND', `--agency: no agency "${options.agencyId}"`);
+  }
+  const input = await loadAuditInput(engine.db, options);
+  return auditReport(input, entitlement, { agencyId: options.agencyId });
+}
+
+/**
+ * Everything for the whole audit; for one agency only what touches it, read through the indexes
+ * on copies' recipients, events' actors and products (DESIGN.md: no query a user waits on may
+ * scan all events). Suspension dates are not stored, so the map is empty: a suspended person's
+ * accesses are dated by their employment window alone.
+ */
+export async function loadAuditInput(db: Db, options: AuditOptions): Promise<AuditInput> {
+  const scope = options.agencyId === undefined ? null : await agencyScope(db, options.agencyId, options.asOf);
+  const products = scope === null ? await db.selectFrom('products').selectAll().execute() : await inChunks(scope.productIds, (ids) => db.selectFrom('products').selectAll().where('id', 'in', ids).execute());
+  const productIds = products.map((p) => p.id);
+  const versions = await selectByProduct(db, scope && productIds, (q) => q.selectFrom('product_versions').select(['product_id', 'version', 'marking']).where('version', '>', 1));
+  const copies = await selectByProduct(db, scope && productIds, (q) => q.selectFrom('copies').select(['id', 'product_id', 'version', 'recipient_id', 'parent_copy_id', 'serial', 'issued_at', 'channel']).where('issued_at', '<=', options.asOf));
+  const productEvents = await selectByProduct(db, scope && productIds, (q) => q.selectFrom('events').selectAll().where('at', '<=', options.asOf));
+  const events = mergeEvents(productEvents.map(eventFromRow), scope?.actedEvents ?? []);
+  const personIds = new Set([...copies.map((c) => c.recipient_id), ...events.map((e) => e.actorId), ...(scope?.personIds ?? [])]);
+  const people = scope === null ? await db.selectFrom('people').selectAll().execute() : await inChunks([...personIds], (ids) => db.selectFrom('people').selectAll().where('id', 'in', ids).execute());
+  return {
+    products: products.map(productFromRow),
+    versions: versions.map((v) => ({ productId: v.product_id, version: v.version, marking: v.marking })),
+    copies: copies.map(copyFromRow),
+    events,
+    people: people.map(personFromRow),
+    agencies: (await db.selectFrom('agencies').selectAll().execute()).map(agencyFromRow),
+    suspendedAt: new Map(),
+    asOf: options.asOf,
+  };
+}
+
+interface AgencyScope { readonly personIds: string[]; readonly productIds: string[]; readonly actedEvents: HandlingEvent[] }
+
+/** The agency's people, the products they hold copies of or acted on, and every action they took (bursts span products). */
+async function agencyScope(db: Db, agencyId: string, asOf: string): Promise<AgencyScope> {
+  const personIds = (await db.selectFrom('people').select('id').where('agency_id', '=', agencyId).execute()).map((p) => p.id);
+  const held = await inChunks(personIds, (ids) => db.selectFrom('copies').select('product_id').distinct().where('recipient_id', 'in', ids).execute());
+  const acted = await inChunks(personIds, (ids) => db.selectFrom('events').selectAll().where('actor_id', 'in', ids).where('at', '<=', asOf).execute());
+  const productIds = [...new Set([...held.map((c) => c.product_id), ...acted.map((e) => e.product_id)])];
+  return { personIds, productIds, actedEvents: acted.map(eventFromRow) };
+}
+
+type ProductQuery<R> = (db: Db) => { where: (column: 'product_id', op: 'in', ids: string[]) => { execute: () => Promise<R[]> }; execute: () => Promise<R[]> };
+
+/** All rows (ids null) or those of the given products, in chunks. */
+async function selectByProduct<R>(db: Db, ids: readonly string[] | null, query: ProductQuery<R>): Promise<R[]> {
+  if (ids === null) return query(db).execute();
+  return inChunks(ids, (chunk) => query(db).where('product_id', 'in', chunk).execute());
+}
+
+async function inChunks<T>(keys: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i += 1_000) out.push(...(await read(keys.slice(i, i + 1_000))));
+  return out;
+}
+
+function mergeEvents(a: readonly HandlingEvent[], b: readonly HandlingEvent[]): HandlingEvent[] {
+  const byId = new Map(a.map((e) => [e.id, e]));
+  for (const e of b) byId.set(e.id, e);
+  return [...byId.values()];
+}
+
+// ——— HTML report ———
+
+/** The HTML report: charts first (rates, not raw counts, so agencies of any size compare), then the lists. */
+export async function auditHtml(report: AuditReport): Promise<string> {
+  const charts = [
+    ['Findings per 100 copies, by agency and kind', findingsChart(report)],
+    ['Share of copies never opened, by agency and quarter of issue', neverOpenedChart(report)],
+    ['Median days from issue to destruction, by agency and quarter', destructionChart(report)],
+  ] as const;
+  const rendered = await Promise.all(charts.map(async ([title, spec]) => section(title, spec === null ? '<p class="none">Nothing to chart.</p>' : await renderSvg(spec))));
+  return page(`Waymark handling audit as of ${report.asOf}`, [
+    summary(report), ...rendered, section('Findings', findingsTable(report.findings)), section('Recommendations', recommendationsList(report)),
+  ].join('\n'));
+}
+
+async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+const chartBase = { width: 560, height: 260, config: { font: 'sans-serif', view: { stroke: null } } } as const;
+
+/** Over the whole period: findings of each kind per 100 copies the agency was issued. */
+function findingsChart(report: AuditReport): TopLevelSpec | null {
+  const issued = new Map<string, number>();
+  for (const s of report.scorecards) issued.set(s.agencyId, (issued.get(s.agencyId) ?? 0) + s.copiesIssued);
+  const counts = new Map<string, { agency: string; kind: string; n: number }>();
+  for (const f of report.findings) {
+    const key = `${f.agencyId}\u0000${f.kind}`;
+    counts.set(key, { agency: f.agencyId, kind: f.kind, n: (counts.get(key)?.n ?? 0) + 1 });
+  }
+  const values = [...counts.values()].flatMap(({ agency, kind, n }) => {
+    const copies = issued.get(agency) ?? 0;
+    return copies === 0 ? [] : [{ agency, kind, per100: Math.round((n * 10_000) / copies) / 100 }];
+  });
+  if (values.length === 0) return null;
+  return {
+    ...chartBase, data: { values }, mark: 'bar',
+    encoding: {
+      x: { field: 'agency', type: 'nominal', title: 'agency', axis: { labelAngle: 0 } },
+      y: { field: 'per100', type: 'quantitative', title: 'findings per 100 copies', stack: 'zero' },
+      color: { field: 'kind', type: 'nominal', title: 'kind' },
+      tooltip: [{ field: 'agency' }, { field: 'kind' }, { field: 'per100', type: 'quantitative' }],
+    },
+  };
+}
+
+function neverOpenedChart(report: AuditReport): TopLevelSpec | null {
+  const values = report.scorecards.flatMap((s) => (s.shareNeverOpened === null ? [] : [{ agency: s.agencyId, quarter: s.quarter, share: s.shareNeverOpened }]));
+  if (values.length === 0) return null;
+  return {
+    ...chartBase, data: { values }, mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'quarter', type: 'ordinal', title: 'quarter of issue', axis: { labelAngle: 0 } },
+      y: { field: 'share', type: 'quantitative', title: 'never opened', axis: { format: '%' }, scale: { domain: [0, 1] } },
+      color: { field: 'agency', type: 'nominal', title: 'agency' },
+    },
+  };
+}
+
+function destructionChart(report: AuditReport): TopLevelSpec | null {
+  const values = report.scorecards.flatMap((s) => (s.medianDaysToDestruction === null ? [] : [{ agency: s.agencyId, quarter: s.quarter, days: s.medianDaysToDestruction }]));
+  if (values.length === 0) return null;
+  return {
+    ...chartBase, data: { values }, mark: 'bar',
+    encoding: {
+      x: { field: 'quarter', type: 'ordinal', title: 'quarter of destruction', axis: { labelAngle: 0 } },
+      xOffset: { field: 'agency', type: 'nominal' },
+      y: { field: 'days', type: 'quantitative', title: 'median days to destruction' },
+      color: { field: 'agency', type: 'nominal', title: 'agency' },
+    },
+  };
+}
+
+function summary(report: AuditReport): string {
+  const bySeverity = new Map<string, number>();
+  for (const f of report.findings) bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
+  const cells = ['critical', 'high', 'medium', 'low'].map((s) => `<td>${bySeverity.get(s) ?? 0}</td>`).join('');
+  return section('Summary', `<table><tr><th>critical</th><th>high</th><th>medium</th><th>low</th></tr><tr>${cells}</tr></table>`);
+}
+
+function findingsTable(findings: readonly Finding[]): string {
+  if (findings.length === 0) return '<p class="none">No findings.</p>';
+  const rows = findings.map((f) => `<tr class="${f.severity}"><td>${esc(f.at.slice(0, 10))}</td><td>${esc(f.severity)}</td><td>${esc(f.kind)}</td><td>${esc(f.agencyId)}</td><td>${esc(f.copyId ?? f.productId)}</td><td>${esc(f.message)}</td><td>${f.eventIds.slice(0, 5).join(', ')}${f.eventIds.length > 5 ? ', …' : ''}</td></tr>`);
+  return `<table><tr><th>date</th><th>severity</th><th>kind</th><th>agency</th><th>copy</th><th>what</th><th>ledger entries</th></tr>${rows.join('\n')}</table>`;
+}
+
+function recommendationsList(report: AuditReport): string {
+  if (report.recommendations.length === 0) return '<p class="none">None.</p>';
+  return `<ol>${report.recommendations.map((r) => `<li><b>${esc(r.agencyId)}</b> (${esc(r.kind)}): ${esc(r.text)}</li>`).join('\n')}</ol>`;
+}
+
+function section(title: string, body: string): string {
+  return `<section><h2>${esc(title)}</h2>\n${body}\n</section>`;
+}
+
+function page(title: string, body: string): string {
+  const style = 'body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}'
+    + 'tr.critical td{background:#fde2e2}tr.high td{background:#fff0d9}.none{color:#666}';
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${style}</style></head>\n<body><h1>${esc(title)}</h1>\n${body}\n</body></html>\n`;
+}
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
