@@ -19,7 +19,7 @@ import { routeAccess } from './access.ts';
 import { addAuthRoutes } from './auth-routes.ts';
 import { authenticate, authorize } from './authenticate.ts';
 import type { AppEnv, ServerDeps } from './env.ts';
-import { answerError, mapError } from './errors.ts';
+import { answerError, logInternalError, mapError } from './errors.ts';
 import type { OidcSettings } from './oidc.ts';
 import { addHealthRoutes } from './routes/health.ts';
 import { addListRoutes } from './routes/lists.ts';
@@ -84,6 +84,6 @@ const isApi = (c: Context): boolean => new URL(c.req.url).pathname.startsWith('/
 function answerPage(error: unknown, c: Context<AppEnv>): Response | Promise<Response> {
   const { status, body } = mapError(error);
   if (status === 401) return c.redirect('/sign-in', 303);
-  if (status === 500) return answerError(error, c);
-  return c.html(errorPage(status, body.error.message), status);
+  if (status === 500) logInternalError(error, c);
+  return c.html(errorPage(status, status === 500 ? 'Internal error; it has been logged.' : body.error.message), status);
 }

@@ -40,14 +40,16 @@ export function mapError(error: unknown): MappedError {
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } };
 }
 
-/** Logs the kind of an unexpected failure (never its message, which might quote input) and answers. */
+/** Logs the kind of an unexpected failure (never its message, which might quote input). */
+export function logInternalError(error: unknown, c: Context): void {
+  const kind = error instanceof WaymarkError ? `${error.name}/${codeOf(error)}` : error instanceof Error ? error.name : typeof error;
+  process.stderr.write(`waymark serve: internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${kind}\n`);
+  if (process.env.WAYMARK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+}
+
 export function answerError(error: unknown, c: Context): Response {
   const mapped = mapError(error);
-  if (mapped.status === 500) {
-    const kind = error instanceof WaymarkError ? `${error.name}/${codeOf(error)}` : error instanceof Error ? error.name : typeof error;
-    process.stderr.write(`waymark serve: internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${kind}\n`);
-    if (process.env.WAYMARK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
-  }
+  if (mapped.status === 500) logInternalError(error, c);
   return c.json(mapped.body, mapped.status);
 }
 
