@@ -32,6 +32,7 @@ export function addWebRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
   });
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/', (c) => c.redirect(c.get('principal') ? '/dashboard' : '/sign-in', 303));
   app.get(honoPath(routeAccess.webDashboard.path), async (c) => {
     const principal = c.get('principal');

@@ -1,6 +1,8 @@
 /**
  * The page shell: classification banner top and bottom, a skip link, a landmark layout and a
  * sign-out form (POST with the CSRF token). Everything interpolated is escaped by hono/html.
+ * The stylesheet carries the id Cytoscape.js looks for before injecting a <style> element of its
+ * own, which the CSP (style-src 'self') would block; waymark.css holds that rule instead.
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
@@ -25,7 +27,7 @@ export function page(options: PageOptions, body: Markup): Markup {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} — Waymark</title>
-<link rel="stylesheet" href="/static/waymark.css">
+<link rel="stylesheet" href="/static/waymark.css" id="__________cytoscape_stylesheet">
 </head>
 <body>
 ${bannerHtml}
