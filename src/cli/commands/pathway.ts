@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { productPathway } from '../../app/pathway.ts';
+import { pathwayDot, pathwaySvg } from '../../app/pathway-graph.ts';
+import { InputError } from '../../domain/errors.ts';
 import { walkPathway } from '../../domain/pathway.ts';
 import type { Pathway, PathwayNode } from '../../domain/pathway.ts';
 import { parseTime } from '../../domain/time.ts';
@@ -10,10 +12,15 @@ export function addPathwayCommand(program: Command): void {
   program.command('pathway <productId>')
     .description('the copy tree of a product with its handling events, as of a time')
     .option('--at <time>', 'as of this time (ISO 8601)')
-    .action(async (productId: string, options: { at?: string }, command: Command) => {
+    .option('--format <format>', 'tree (default) | dot (Graphviz) | svg')
+    .action(async (productId: string, options: { at?: string; format?: string }, command: Command) => {
       const asOf = options.at ? parseTime(options.at, '--at') : null;
+      const format = options.format ?? 'tree';
+      if (format !== 'tree' && format !== 'dot' && format !== 'svg') throw new InputError('BAD_VALUE', `--format: "${format}" is not one of tree, dot, svg`);
       await withStore(command, async (engine) => {
         const pathway = await productPathway(engine, productId, asOf);
+        if (format === 'dot') return void process.stdout.write(pathwayDot(pathway));
+        if (format === 'svg') return void process.stdout.write(pathwaySvg(pathway));
         if (globalOptions(command).json) return printJson(pathwayJson(pathway));
         print(renderPathwayTree(pathway));
       });
