@@ -15,7 +15,7 @@ import { LedgerError } from '../domain/ledger/errors.ts';
 import { HASH_SIZE } from '../domain/ledger/hash.ts';
 import { TILE_HEIGHT, TILE_WIDTH, lookupFromTiles, tilePath, tilesForAddresses } from '../domain/ledger/tiles.ts';
 import type { HashTileAddress } from '../domain/ledger/tiles.ts';
-import { rootPlan } from '../domain/ledger/tree-plan.ts';
+import { addressKey, rootPlan } from '../domain/ledger/tree-plan.ts';
 import type { HashLookup, NodeAddress, StoredNode } from '../domain/ledger/tree-plan.ts';
 import type { Database } from './database.ts';
 import type { Engine } from './engine.ts';
@@ -119,15 +119,39 @@ export async function readTile(db: Kysely<Database>, tile: HashTileAddress): Pro
   return Buffer.concat(rows.map((row) => row.hash));
 }
 
+/** Computed hashes kept per database handle; bounded, since a server proves many entries. */
+const MEMO_LIMIT = 100_000;
+const memos = new WeakMap<object, Map<string, Uint8Array>>();
+
+function memoFor(db: object): Map<string, Uint8Array> {
+  let memo = memos.get(db);
+  if (memo === undefined || memo.size > MEMO_LIMIT) {
+    memo = new Map();
+    memos.set(db, memo);
+  }
+  return memo;
+}
+
 /**
- * A synchronous lookup of every hash the addresses need in a tree of `size` leaves: the tiles
- * are read first (tilesForAddresses), then lookupFromTiles serves the core's plan.
+ * A synchronous lookup of every hash the addresses need in a tree of `size` leaves. Hashes come
+ * from, in order: the frontier (when `size` is the frontier's, the subtrees at the right edge
+ * are stored there); hashes computed before on this handle (a complete subtree's hash never
+ * changes, RFC 9162 §2.1.1, so they may be kept); else the tiles that hold them, read once
+ * (tilesForAddresses) and folded by lookupFromTiles.
  */
-export async function lookupForAddresses(db: Kysely<Database>, size: number, addresses: readonly NodeAddress[]): Promise<HashLookup> {
-  const tiles = tilesForAddresses(addresses, size);
+export async function lookupForAddresses(db: Kysely<Database>, size: number, addresses: readonly NodeAddress[], frontier?: Frontier): Promise<HashLookup> {
+  const known = new Map<string, Uint8Array>(frontier?.size === size ? frontier.nodes.map((node) => [addressKey(node), node.hash]) : []);
+  const memo = memoFor(db);
+  const missing = addresses.filter((address) => !known.has(addressKey(address)) && !memo.has(addressKey(address)));
   const data = new Map<string, Uint8Array | undefined>();
-  for (const tile of tiles) data.set(tilePath(tile), await readTile(db, tile));
-  return lookupFromTiles(size, (tile) => data.get(tilePath(tile)));
+  for (const tile of tilesForAddresses(missing, size)) data.set(tilePath(tile), await readTile(db, tile));
+  const fromTiles = lookupFromTiles(size, (tile) => data.get(tilePath(tile)));
+  return (address) => {
+    const key = addressKey(address);
+    const hash = known.get(key) ?? memo.get(key) ?? fromTiles(address);
+    if (hash !== undefined) memo.set(key, hash);
+    return hash;
+  };
 }
 
 /** The stored ledger_tree rows of one level in an index range, in order (verification). */
