@@ -105,18 +105,45 @@ function tileRange(tile: HashTileAddress): { lo: number; hi: number } {
   return { lo, hi: lo + tile.width };
 }
 
+/** Checks that rows are exactly the tile's hashes, in order; anything else reads as undefined. */
+function tileFromRows(tile: HashTileAddress, rows: readonly { idx: number; hash: Buffer }[]): Uint8Array | undefined {
+  const { lo } = tileRange(tile);
+  if (rows.length !== tile.width || rows.some((row, i) => row.idx !== lo + i || row.hash.length !== HASH_SIZE)) return undefined;
+  return Buffer.concat(rows.map((row) => row.hash));
+}
+
 /**
  * Reads one hash tile: the leaf hashes of its entries (level 0) or its ledger_tree rows. A
  * tile with a row missing reads as undefined, which the core reports as MISSING_HASH.
  */
 export async function readTile(db: Kysely<Database>, tile: HashTileAddress): Promise<Uint8Array | undefined> {
-  const { lo, hi } = tileRange(tile);
-  const rows = tile.level === 0
-    ? await db.selectFrom('ledger_entries').select(['idx', 'leaf_hash as hash']).where('idx', '>=', lo).where('idx', '<', hi).orderBy('idx').execute()
-    : await db.selectFrom('ledger_tree').select(['idx', 'hash']).where('level', '=', tile.level * TILE_HEIGHT)
-      .where('idx', '>=', lo).where('idx', '<', hi).orderBy('idx').execute();
-  if (rows.length !== tile.width || rows.some((row, i) => row.idx !== lo + i || row.hash.length !== HASH_SIZE)) return undefined;
-  return Buffer.concat(rows.map((row) => row.hash));
+  return (await readTiles(db, [tile])).get(tilePath(tile));
+}
+
+/**
+ * Reads several tiles with at most two statements (one for level 0, one for ledger_tree):
+ * a proof's few tiles cost two round trips on PostgreSQL, not one per tile.
+ */
+export async function readTiles(db: Kysely<Database>, tiles: readonly HashTileAddress[]): Promise<Map<string, Uint8Array | undefined>> {
+  const out = new Map<string, Uint8Array | undefined>();
+  const leaves = tiles.filter((tile) => tile.level === 0);
+  const upper = tiles.filter((tile) => tile.level > 0);
+  if (leaves.length > 0) {
+    const rows = await db.selectFrom('ledger_entries').select(['idx', 'leaf_hash as hash'])
+      .where((eb) => eb.or(leaves.map((tile) => eb.and([eb('idx', '>=', tileRange(tile).lo), eb('idx', '<', tileRange(tile).hi)]))))
+      .orderBy('idx').execute();
+    for (const tile of leaves) out.set(tilePath(tile), tileFromRows(tile, rows.filter((row) => row.idx >= tileRange(tile).lo && row.idx < tileRange(tile).hi)));
+  }
+  if (upper.length > 0) {
+    const rows = await db.selectFrom('ledger_tree').select(['level', 'idx', 'hash'])
+      .where((eb) => eb.or(upper.map((tile) => eb.and([eb('level', '=', tile.level * TILE_HEIGHT), eb('idx', '>=', tileRange(tile).lo), eb('idx', '<', tileRange(tile).hi)]))))
+      .orderBy('level').orderBy('idx').execute();
+    for (const tile of upper) {
+      const { lo, hi } = tileRange(tile);
+      out.set(tilePath(tile), tileFromRows(tile, rows.filter((row) => row.level === tile.level * TILE_HEIGHT && row.idx >= lo && row.idx < hi)));
+    }
+  }
+  return out;
 }
 
 /** Computed hashes kept per database handle; bounded, since a server proves many entries. */
@@ -143,8 +170,7 @@ export async function lookupForAddresses(db: Kysely<Database>, size: number, add
   const known = new Map<string, Uint8Array>(frontier?.size === size ? frontier.nodes.map((node) => [addressKey(node), node.hash]) : []);
   const memo = memoFor(db);
   const missing = addresses.filter((address) => !known.has(addressKey(address)) && !memo.has(addressKey(address)));
-  const data = new Map<string, Uint8Array | undefined>();
-  for (const tile of tilesForAddresses(missing, size)) data.set(tilePath(tile), await readTile(db, tile));
+  const data = await readTiles(db, tilesForAddresses(missing, size));
   const fromTiles = lookupFromTiles(size, (tile) => data.get(tilePath(tile)));
   return (address) => {
     const key = addressKey(address);
