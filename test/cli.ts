@@ -9,6 +9,23 @@ const bin = join(repoRoot, 'bin', 'waymark.js');
 
 export interface CliResult { status: number | null; stdout: string; stderr: string }
 
+/**
+ * Runs `waymark` and resolves when it exits. Asynchronous on purpose: a synchronous spawn
+ * would block the test worker's event loop and its reporting to vitest.
+ */
+export function runWaymark(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const child = waymarkAsync(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Synchronous form; prefer runWaymark in tests (this blocks the test worker while it runs). */
 export function waymark(args: readonly string[], env: Record<string, string> = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -19,7 +19,7 @@ export function smallBundle(): BundleInput {
     products: [{
       id: 'IA-2022-031', title: 'Interference in nomination contests', marking: 'TOP SECRET//CEO',
       created: '2022-10-01T12:00:00Z', originator: 'CSIS',
-      body: '(TS//CEO) First paragraph with {an option|another option}.\n\n(S) Second paragraph.',
+      body: '(TS//CEO) First paragraph with {an option|another option}. The committee met in Ottawa on Tuesday and reviewed the programme in detail, and the members agreed on the next steps.\n\n(S) Second paragraph: the organisation of the meetings, the analysis that followed, and the decisions taken.',
     }],
     disseminations: [{ product: 'IA-2022-031', recipients: ['pco-07', 'gac-12'], at: '2022-10-02T09:00:00Z', channel: 'electronic' }],
     events: [

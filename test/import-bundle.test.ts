@@ -28,15 +28,15 @@ describeEachEngine('bundle import', (engineName) => {
     const counts = await load(engine, smallBundle());
     expect(counts).toMatchObject({ agencies: 2, people: 4, products: 1, copies: 3, events: 4 });
     const rows = await countRows(engine.db);
-    // 2 agencies + 4 people + 1 product + 1 version + 3 copies + 4 events
-    expect(rows).toMatchObject({ copies: 3, events: 4, ledger_entries: 15 });
+    // 2 agencies + 4 people + 1 product + 1 version + 1 fingerprint code + 3 copies + 4 events
+    expect(rows).toMatchObject({ copies: 3, events: 4, ledger_entries: 16 });
     const events = await engine.db.selectFrom('events').select(['id', 'action']).orderBy('id').execute();
     for (const event of events) {
       const entry = await engine.db.selectFrom('ledger_entries').select(['kind', 'ref']).where('idx', '=', event.id).executeTakeFirstOrThrow();
       expect(entry).toEqual({ kind: 'event.recorded', ref: `event:${event.id}` });
     }
     const head = await engine.db.selectFrom('ledger_head').select('size').executeTakeFirstOrThrow();
-    expect(head.size).toBe(15);
+    expect(head.size).toBe(16);
   });
 
   it('builds the pathway as a tree with the forward as a child copy, as of any time', async () => {

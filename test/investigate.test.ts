@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addCaseNote, listCases, readCase, setCaseStatus } from '../src/app/cases.ts';
-import { leakArticle, leakedProductId, leakPublished } from '../src/app/demo/leaked-product.ts';
+import { showCopy } from '../src/app/copy-text.ts';
+import { leakedProductId, leakPublished, quotedSentenceOf, writeLeakArticle } from '../src/app/demo/leaked-product.ts';
+import { stripInvisibleLayer } from '../src/domain/fingerprint/index.ts';
 import { buildDemoScenario } from '../src/app/demo/scenario.ts';
 import { importBundle } from '../src/app/import-bundle.ts';
 import { investigate } from '../src/app/investigate.ts';
 import { parseTime } from '../src/domain/time.ts';
 import type { Engine } from '../src/store/engine.ts';
-import { waymark } from './cli.ts';
+import { runWaymark } from './cli.ts';
 import { createTestDatabase, describeEachEngine } from './engines.ts';
 import type { TestDatabase } from './engines.ts';
 
@@ -29,6 +31,7 @@ describeEachEngine('investigation of the demo leak', (engineName) => {
   });
 
   it('finds the leaked product with exact passage offsets and ranks the person who printed it first', async () => {
+    const leakArticle = writeLeakArticle(quotedSentenceOf(stripInvisibleLayer((await showCopy(engine, leakedProductId, buildDemoScenario().leaker)).text)));
     const result = await investigate(engine, { leakText: leakArticle, published: parseTime(leakPublished), openedBy: 'test', now });
     expect(result.case).toBe('C-0001');
     expect(result.sources[0]?.product).toBe(leakedProductId);
@@ -72,13 +75,13 @@ it('waymark investigate: exit 0 with empty lists on an unmatched leak, exit 2 on
   const env = { WAYMARK_KEYS: join(dir, 'keys') };
   writeFileSync(join(dir, 'nothing.txt'), 'Council approves new bike lanes on Bank Street after a long debate.');
   writeFileSync(join(dir, 'empty.txt'), '  \n');
-  expect(waymark(['--db', database.url, 'init'], env).status).toBe(0);
-  const nothing = waymark(['--db', database.url, 'investigate', '--leak', join(dir, 'nothing.txt'), '--published', '2023-02-17', '--json'], env);
+  expect((await runWaymark(['--db', database.url, 'init'], env)).status).toBe(0);
+  const nothing = await runWaymark(['--db', database.url, 'investigate', '--leak', join(dir, 'nothing.txt'), '--published', '2023-02-17', '--json'], env);
   expect(nothing.status).toBe(0);
   expect(JSON.parse(nothing.stdout)).toMatchObject({ sources: [], copies: [], candidates: [] });
-  const empty = waymark(['--db', database.url, 'investigate', '--leak', join(dir, 'empty.txt'), '--published', '2023-02-17'], env);
+  const empty = await runWaymark(['--db', database.url, 'investigate', '--leak', join(dir, 'empty.txt'), '--published', '2023-02-17'], env);
   expect(empty).toMatchObject({ status: 2, stderr: expect.stringMatching(/empty\.txt: the leak text is empty/) });
-  const missing = waymark(['--db', database.url, 'investigate', '--leak', join(dir, 'nope.txt'), '--published', '2023-02-17'], env);
+  const missing = await runWaymark(['--db', database.url, 'investigate', '--leak', join(dir, 'nope.txt'), '--published', '2023-02-17'], env);
   expect(missing).toMatchObject({ status: 2, stderr: expect.stringMatching(/nope\.txt: cannot be read/) });
   await database.drop();
 });

@@ -8,6 +8,7 @@ import type { Channel, Copy, HandlingAction, HandlingEvent, Person, ProductVersi
 import { copyRow, eventRow } from '../store/rows.ts';
 import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { decideReceipt, decideVersion } from './eligibility.ts';
+import { issueCodeword } from './fingerprinting.ts';
 import type { KnownProduct, RegistryState } from './registry-state.ts';
 
 export interface DisseminationInput {
@@ -45,8 +46,10 @@ async function issueCopy(unit: UnitOfWork, state: RegistryState, c: CopyToIssue)
     id: `${c.known.product.id}.c${serial}`, productId: c.known.product.id, version: c.version.version,
     recipientId: c.recipient.id, parentCopyId: c.parent?.id ?? null, serial, issuedAt: c.at, channel: c.channel,
   };
-  unit.add('copies', copyRow(copy, null));
-  unit.log(() => copyEntry(copy, null));
+  // Every copy carries its own fingerprint codeword (issue 5), sealed at rest, committed in the ledger.
+  const codeword = issueCodeword(unit.engine, copy.id, await state.versionCode(c.version, c.known.salt), c.known.salt);
+  unit.add('copies', copyRow(copy, codeword.sealed));
+  unit.log(() => copyEntry(copy, codeword.commitment));
   await state.rememberCopy(copy);
   return copy;
 }

@@ -5,6 +5,8 @@
  */
 import type { Agency, Copy, Person, Product, ProductVersion } from '../domain/registry.ts';
 import type { UnitOfWork } from '../store/unit-of-work.ts';
+import { ensureVersionCode } from './fingerprinting.ts';
+import type { VersionCode } from './fingerprinting.ts';
 import { findAgency, findPerson, findProduct, listCopiesOfProduct, listVersions, maxSerial } from '../store/registry-queries.ts';
 
 export interface KnownProduct {
@@ -20,6 +22,7 @@ export class RegistryState {
   /** productId -> recipientId -> copies, oldest first */
   private readonly copies = new Map<string, Map<string, Copy[]>>();
   private readonly serials = new Map<string, number>();
+  private readonly codes = new Map<string, VersionCode>();
 
   constructor(private readonly unit: UnitOfWork) {}
 
@@ -50,6 +53,17 @@ export class RegistryState {
     const current = this.serials.get(productId) ?? (await maxSerial(this.unit.trx, productId));
     this.serials.set(productId, current + 1);
     return current + 1;
+  }
+
+  /** The fingerprinting code of a product version, created with its first copy. */
+  async versionCode(version: ProductVersion, salt: string): Promise<VersionCode> {
+    const key = `${version.productId}\u0000${version.version}`;
+    let code = this.codes.get(key);
+    if (!code) {
+      code = await ensureVersionCode(this.unit, version, salt);
+      this.codes.set(key, code);
+    }
+    return code;
   }
 
   rememberAgency(agency: Agency): void { this.agencies.set(agency.id, agency); }

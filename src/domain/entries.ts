@@ -146,3 +146,11 @@ export function bulletinEntry(b: Bulletin, salt: string): Entry {
 export function bulletinAckEntry(bulletinId: number, personId: string, at: string): Entry {
   return { kind: 'bulletin.acknowledged', ref: `ack:${bulletinId}:${personId}`, body: { v: 1, kind: 'bulletin.acknowledged', bulletin: bulletinId, person: personId, at } };
 }
+
+/** A product version's fingerprinting code came into being: its slots and its secret, committed. */
+export function fingerprintCodeEntry(productId: string, version: number, slotsJson: string, codeJson: string, salt: string): Entry {
+  return {
+    kind: 'fingerprint.created', ref: `fingerprint:${productId}:${version}`,
+    body: { v: 1, kind: 'fingerprint.created', product: productId, version, slots: commitText(salt, slotsJson), code: commitText(salt, codeJson) },
+  };
+}

@@ -11,6 +11,8 @@ export type EngineName = 'sqlite' | 'postgres';
 
 export interface Engine {
   readonly name: EngineName;
+  /** The URL it was opened from: the key directory is found from it (app/keys.ts). */
+  readonly url: string;
   readonly db: Kysely<Database>;
   /** Column type for raw bytes. */
   readonly bytesType: 'blob' | 'bytea';
@@ -26,7 +28,7 @@ export interface Engine {
 // int8 (bigint) arrives from pg as text; every integer Waymark stores fits in 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export function openSqlite(file: string): Engine {
+export function openSqlite(file: string, url = file): Engine {
   const connection = new BetterSqlite3(file);
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
@@ -35,6 +37,7 @@ export function openSqlite(file: string): Engine {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
   return {
     name: 'sqlite',
+    url,
     db,
     bytesType: 'blob',
     bigintType: 'integer',
@@ -50,6 +53,7 @@ export function openPostgres(url: string): Engine {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     name: 'postgres',
+    url,
     db,
     bytesType: 'bytea',
     bigintType: 'bigint',

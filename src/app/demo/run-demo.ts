@@ -15,7 +15,9 @@ import { importBundle } from '../import-bundle.ts';
 import type { ImportCounts } from '../import-bundle.ts';
 import { initialiseStore } from '../initialise.ts';
 import { productPathway } from '../pathway.ts';
-import { leakArticle, leakedProductId, leakPublished } from './leaked-product.ts';
+import { stripInvisibleLayer } from '../../domain/fingerprint/index.ts';
+import { showCopy } from '../copy-text.ts';
+import { leakedProductId, leakPublished, quotedSentenceOf, writeLeakArticle } from './leaked-product.ts';
 import { buildDemoScenario } from './scenario.ts';
 
 export interface DemoRun {
@@ -37,10 +39,9 @@ const refusedRecipient = 'ps-02';
 
 export async function runDemo(directory = mkdtempSync(join(tmpdir(), 'waymark-demo-'))): Promise<DemoRun> {
   const database = join(directory, 'demo.db');
-  process.env.WAYMARK_KEYS ??= join(directory, 'keys');
   const engine = await openStore(database);
   await initialiseStore(engine, database);
-  const { bundle } = buildDemoScenario();
+  const { bundle, leaker } = buildDemoScenario();
   const imported = await importBundle(engine, bundle, 'demo-scenario.json');
   const products = await engine.db.selectFrom('products')
     .leftJoin('copies', 'copies.product_id', 'products.id')
@@ -50,6 +51,8 @@ export async function runDemo(directory = mkdtempSync(join(tmpdir(), 'waymark-de
   const tearline = await engine.db.selectFrom('copies').innerJoin('product_versions', (j) => j.onRef('product_versions.product_id', '=', 'copies.product_id').onRef('product_versions.version', '=', 'copies.version'))
     .select(['copies.id', 'copies.recipient_id', 'product_versions.label', 'product_versions.marking']).where('copies.version', '>', 1).orderBy('copies.id').execute();
   const leakFile = join(directory, 'leaked-article.txt');
+  const leakerCopy = await showCopy(engine, leakedProductId, leaker);
+  const leakArticle = writeLeakArticle(quotedSentenceOf(stripInvisibleLayer(leakerCopy.text)));
   writeFileSync(leakFile, leakArticle);
   return {
     directory, database, imported, counts: await countRows(engine.db),

@@ -30,6 +30,11 @@ export function invisibleMarksStripped(
   biases: readonly (readonly number[])[],
   improbable = 1e-6,
 ): boolean[] {
+  // No mark of any kind at all: the layer is stripped when an intact copy would almost surely
+  // show one, P(every read slot plain) = Π p_i[0] < improbable (a retyped or OCR'd quote).
+  const anyMark = readSymbols.some((s) => s !== 0);
+  const logAllPlain = biases.reduce((sum, p) => sum + Math.log(p[0] ?? 1), 0);
+  if (!anyMark && readSymbols.length > 0 && logAllPlain < Math.log(improbable)) return INVISIBLE_ALTERNATIVES.map((_, mark) => mark !== 0);
   return INVISIBLE_ALTERNATIVES.map((_, mark) => {
     if (mark === 0) return false;
     if (readSymbols.some((s) => s === mark)) return false;

@@ -34,7 +34,9 @@ export interface CopyAccusation {
   readonly copyId: string;
   readonly productId: string;
   readonly score: number;
-  /** Probability that an innocent copy scores this high. */
+  /** Bound on the probability that this copy, were it innocent, scores this high (a p-value). */
+  readonly innocentBound: number;
+  /** Bound on the probability that any innocent copy of the product scores this high. */
   readonly falseAccusationBound: number;
   /** Score above the decoder's threshold for the configured false-accusation rate. */
   readonly accused: boolean;

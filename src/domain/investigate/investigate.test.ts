@@ -42,14 +42,23 @@ describe('attribute', () => {
 
   it('makes a fingerprint accusation strong evidence and leaves everyone else below the threshold', () => {
     const accusations: CopyAccusation[] = [
-      { copyId: 'IA-1.c2', productId: 'IA-1', score: 31, falseAccusationBound: 1e-9, accused: true, decoder: 'symmetric Tardos', slotsRead: 40 },
-      { copyId: 'IA-1.c1', productId: 'IA-1', score: -3, falseAccusationBound: 0.9, accused: false, decoder: 'symmetric Tardos', slotsRead: 40 },
+      { copyId: 'IA-1.c2', productId: 'IA-1', score: 31, innocentBound: 1e-12, falseAccusationBound: 1e-9, accused: true, decoder: 'symmetric Tardos', slotsRead: 40 },
+      { copyId: 'IA-1.c1', productId: 'IA-1', score: -3, innocentBound: 0.9, falseAccusationBound: 1, accused: false, decoder: 'symmetric Tardos', slotsRead: 40 },
     ];
     const result = attribute({ published, sources: [source('IA-1')], holdings: [leaker, decoy, idle], accusations });
     expect(result.candidates[0]).toMatchObject({ person: 'decoy', strong: true });
+    // 1/(−e·p·ln p) at p = 1e-12 is 1.33e10, capped at 1e9.
     expect(result.candidates[0]!.channels.fingerprint).toBeCloseTo(9, 5);
     expect(result.candidates.filter((c) => c.strong).map((c) => c.person)).toEqual(['decoy']);
     expect(result.candidates.find((c) => c.person === 'leaker')!.channels.fingerprint).toBeLessThan(0);
+  });
+
+  it('weighs a weak fingerprint match by the Sellke–Bayarri–Berger bound, below strong evidence', () => {
+    const weak: CopyAccusation = { copyId: 'IA-1.c2', productId: 'IA-1', score: 4, innocentBound: 0.001, falseAccusationBound: 0.01, accused: false, decoder: 'likelihood', slotsRead: 7 };
+    const result = attribute({ published, sources: [source('IA-1')], holdings: [leaker, decoy, idle], accusations: [weak] });
+    const decoyResult = result.candidates.find((c) => c.person === 'decoy')!;
+    expect(decoyResult.channels.fingerprint).toBeCloseTo(Math.log10(1 / (Math.E * 0.001 * Math.log(1000))), 6);
+    expect(decoyResult.strong).toBe(false);
   });
 
   it('nearly excludes whoever received only a version that lacks a leaked passage', () => {
