@@ -115,6 +115,8 @@ export interface CaseTable {
   result: string;
 }
 
+export interface FingerprintCodeTable { product_id: string; version: number; slots: string; code: string }
+
 export interface CaseNoteTable { id: number; case_id: string; author: string; at: string; text: string }
 export interface BulletinTable { id: number; case_id: string; marking: string; author: string; at: string; text: string }
 export interface BulletinAckTable { bulletin_id: number; person_id: string; at: string; ledger_idx: number }
@@ -213,6 +215,7 @@ export interface Database {
   ledger_cosignatures: LedgerCosignatureTable;
   meta: MetaTable;
   cases: CaseTable;
+  fingerprint_codes: FingerprintCodeTable;
   case_notes: CaseNoteTable;
   bulletins: BulletinTable;
   bulletin_acks: BulletinAckTable;

@@ -8,6 +8,7 @@ import { WaymarkError } from '../domain/errors.ts';
 import type { Engine } from './engine.ts';
 import { createRegistry } from './migrations/0001-registry.ts';
 import { createCases } from './migrations/0004-cases.ts';
+import { createFingerprints } from './migrations/0006-fingerprints.ts';
 import { createLedgerTree } from './migrations/0002-ledger-tree.ts';
 import { createAccounts } from './migrations/0003-accounts.ts';
 import { createAuditImport } from './migrations/0005-audit-import.ts';
@@ -20,6 +21,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0003-accounts', createAccounts],
   ['0004-cases', createCases],
   ['0005-audit-import', createAuditImport],
+  ['0006-fingerprints', createFingerprints],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {
@@ -28,6 +30,6 @@ export async function migrate(engine: Engine): Promise<void> {
       name, { up: (db) => step(db, engine) },
     ]))),
   };
-  const { error } = await new Migrator({ db: engine.db, provider }).migrateToLatest();
+  const { error } = await new Migrator({ db: engine.db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   if (error) throw new WaymarkError('MIGRATION_FAILED', `database migration failed: ${error instanceof Error ? error.message : 'unknown error'}`, { cause: error });
 }

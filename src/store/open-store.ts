@@ -30,5 +30,5 @@ function openEngine(url: string): Engine {
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   if (file === '') throw new InputError('BAD_VALUE', `--db: "${url}" names no database file`);
-  return openSqlite(file);
+  return openSqlite(file, url);
 }

@@ -17,7 +17,7 @@ type Buffers = { [T in TableName]?: Row<T>[] };
 
 /** Parents before children, so that foreign keys hold at every flush. */
 const flushOrder: readonly TableName[] = [
-  'agencies', 'people', 'products', 'product_versions', 'copies', 'events', 'refusals',
+  'agencies', 'people', 'products', 'product_versions', 'fingerprint_codes', 'copies', 'events', 'refusals',
   'cases', 'case_notes', 'bulletins', 'bulletin_acks', 'principals', 'sites', 'quarantine', 'ledger_entries',
 ];
 const flushThreshold = 5_000;
