@@ -123,7 +123,7 @@ async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-const chartBase = { width: 560, height: 260, config: { font: 'sans-serif', view: { stroke: null } } } as const;
+const chartBase = { width: 560, height: 260, config: { font: 'sans-serif', view: { stroke: null }, legend: { labelLimit: 0 } } } as const;
 
 /** Over the whole period: findings of each kind per 100 copies the agency was issued. */
 function findingsChart(report: AuditReport): TopLevelSpec | null {

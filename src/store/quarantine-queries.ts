@@ -30,11 +30,6 @@ export async function listSites(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.site, r.agency_id]));
 }
 
-export async function findSites(db: Db, sites: readonly string[]): Promise<Map<string, string>> {
-  const rows = await inChunks(sites, (chunk) => db.selectFrom('sites').select(['site', 'agency_id']).where('site', 'in', chunk).execute());
-  return new Map(rows.map((r) => [r.site, r.agency_id]));
-}
-
 export async function findCopies(db: Db, ids: readonly string[]): Promise<Copy[]> {
   const columns = ['id', 'product_id', 'version', 'recipient_id', 'parent_copy_id', 'serial', 'issued_at', 'channel'] as const;
   const rows = await inChunks(ids, (chunk) => db.selectFrom('copies').select(columns).where('id', 'in', chunk).execute());
