@@ -17,9 +17,12 @@ interface Edit {
   readonly replacement: string;
 }
 
-/** No-break, thin and hair spaces become plain spaces; format characters (\p{Cf}) go. */
+/**
+ * No-break, thin and hair spaces become plain spaces; format characters (\p{Cf}) go; curly
+ * double quotation marks become straight ones (a copy's quotation-marks slot may use either).
+ */
 function plainSpacing(text: string): string {
-  return text.replace(/[\u00A0\u2007\u2009\u200A\u202F]/g, ' ').replace(/\p{Cf}/gu, '');
+  return text.replace(/[\u00A0\u2007\u2009\u200A\u202F]/g, ' ').replace(/\p{Cf}/gu, '').replace(/[\u201C\u201D]/g, '"');
 }
 
 function applyEdits(text: string, edits: readonly Edit[]): string {

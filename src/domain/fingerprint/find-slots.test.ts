@@ -12,7 +12,7 @@ const shown = (kind: string): string[] => visible.filter((s) => s.kind === kind)
 /** Spans that must come out of every copy exactly as in the master, in order. */
 const PROTECTED = [
   '(TS//SI)', '2021', '40', 'Ottawa', 'Montreal', 'Halifax', 'We assess', 'highly likely', 'will', '(S)', 'Minister Tremblay',
-  '"the organization is a threat to our defence"', '10', 'unlikely', 'probably', '(U)', '2020',
+  'the organization is a threat to our defence', '10', 'unlikely', 'probably', '(U)', '2020',
 ];
 
 function inOrder(text: string, pieces: readonly string[]): boolean {
@@ -72,7 +72,7 @@ describe('findSlots', () => {
 
   it('varies "that" after a reporting verb only where the master has it', () => {
     const found = findSlots('The minister said that the plan failed. The chief said the plan failed.', SMALL_LEXICON, { invisible: false });
-    expect(found.map((s) => [s.kind, s.alternatives])).toEqual([['optional-that', ['', ' that']]]);
+    expect(found.filter((s) => s.kind === 'optional-that').map((s) => [s.kind, s.start, s.alternatives])).toEqual([['optional-that', 17, ['', ' that']]]);
   });
 
   it('does not make "began" out of "has commenced"', () => {

@@ -6,11 +6,15 @@
  * anyway with the code: a later lexicon may differ).
  */
 import { parseAuthorAlternatives, type AuthorAlternative } from './author-alternatives.ts';
-import { fold, matchForm, type FoldGroup, type Folding } from './fold.ts';
+import { CLAUSE_OPENERS, fold, matchForm, type FoldGroup, type Folding } from './fold.ts';
 import { foldingTableWith, type FoldingTable } from './folding-table.ts';
 import { INVISIBLE_ALTERNATIVES } from './invisible-layer.ts';
 import type { Lexicon } from './lexicon.ts';
+import { spelledNumberMayVary } from './number-words.ts';
+import { isConjunctionComma, isIntroductoryComma } from './optional-commas.ts';
+import { BEFORE_NUMBER, type PhraseClass } from './phrase-classes.ts';
 import { findProtectedSpans, type ProtectedSpans } from './protected-spans.ts';
+import { quotationAlternatives } from './quotation-marks.ts';
 import { isGapSlot, type Slot, type SlotKind } from './slot.ts';
 import { overlapsAny, touchesAny, type Span } from './spans.ts';
 
@@ -50,15 +54,42 @@ function plainMaster(master: string, authors: readonly AuthorAlternative[]): Pla
   return { text, authorOutputs: outputs, toMaster };
 }
 
+/** Whether the class lets the form found vary here: always, or only before certain tokens. */
+function formMayVary(phraseClass: PhraseClass, group: FoldGroup, folding: Folding): boolean {
+  const always = phraseClass.from === undefined ? phraseClass.fromBefore === undefined : phraseClass.from.includes(group.formIndex);
+  if (always) return true;
+  const context = phraseClass.fromBefore;
+  if (!context?.forms.includes(group.formIndex)) return false;
+  const next = folding.raw[group.firstRaw + group.rawCount];
+  if (!next) return false;
+  const isNumber = /^\p{N}/u.test(next.norm) || (next.norm === '$' && /^\p{N}/u.test(folding.raw[group.firstRaw + group.rawCount + 1]?.norm ?? ''));
+  return context.next.includes(next.norm) || (isNumber && context.next.includes(BEFORE_NUMBER));
+}
+
+/**
+ * "…, orange, etc. Conversely" — the abbreviation's full stop also ends the sentence, and
+ * "and so on" in its place would run two sentences together.
+ */
+function endsSentence(group: FoldGroup, folding: Folding, text: string): boolean {
+  // A courtesy title's full stop ("Mr. Tremblay") never ends a sentence.
+  if (group.kind === 'title' || !text.slice(group.start, group.end).endsWith('.')) return false;
+  const next = folding.raw[group.firstRaw + group.rawCount];
+  return !next || /^\p{Lu}/u.test(text.slice(next.start, next.end)) || /\n/.test(text.slice(group.end, next.start));
+}
+
+// Formats change how a date or number is written, never its value.
+const MAY_TOUCH_NUMBERS: ReadonlySet<string> = new Set(['number-format', 'spelled-number']);
+
 function groupAllowed(group: FoldGroup, folding: Folding, table: FoldingTable, text: string, guard: ProtectedSpans): boolean {
   const phraseClass = table.classes[group.classIndex];
   if (group.kind === 'author' || overlapsAny(group.start, group.end, guard.hard)) return false;
-  // Formats change how a date or number is written, never its value.
   if (group.kind === 'date-format') return true;
   if (overlapsAny(group.start, group.end, guard.estimative)) return false;
-  if (group.kind !== 'number-format' && overlapsAny(group.start, group.end, guard.numbers)) return false;
+  if (!MAY_TOUCH_NUMBERS.has(group.kind) && overlapsAny(group.start, group.end, guard.numbers)) return false;
+  if (group.kind === 'spelled-number' && !spelledNumberMayVary(folding.raw, group.firstRaw, text)) return false;
   if (!phraseClass?.capitalised && overlapsAny(group.start, group.end, guard.names)) return false;
-  if (phraseClass?.from && !phraseClass.from.includes(group.formIndex)) return false;
+  if (phraseClass && !formMayVary(phraseClass, group, folding)) return false;
+  if (endsSentence(group, folding, text)) return false;
   const previous = folding.raw[group.firstRaw - 1];
   if (previous && phraseClass?.notAfter?.includes(previous.norm)) return false;
   if (phraseClass?.onlyAfter && !phraseClass.onlyAfter.includes(previous?.norm ?? '')) return false;
@@ -102,6 +133,43 @@ function serialCommaSlots(folding: Folding, table: FoldingTable, guard: Protecte
     slots.push({ kind: 'serial-comma', start, end, alternatives: ['', ','] });
   });
   return slots;
+}
+
+/**
+ * Commas a copy may drop where the master has them (one way: adding a comma before "and" can
+ * split a phrase, "between A, and B"): before a conjunction joining two clauses, and after a
+ * sentence-opening introductory phrase.
+ */
+function clauseAndIntroductoryCommaSlots(folding: Folding, table: FoldingTable, guard: ProtectedSpans, authors: readonly Span[]): SlotDraft[] {
+  const slots: SlotDraft[] = [];
+  const raw = folding.raw;
+  raw.forEach((token, i) => {
+    const previous = raw[i - 1];
+    if (token.norm !== ',' || !(previous?.isWord === true || previous?.norm === '"') || overlapsAny(token.start, token.end, guard.hard) || touchesAny(token.start, token.end, authors)) return;
+    const kind = commaKind(folding, table, i);
+    if (kind) slots.push({ kind, start: token.start, end: token.end, alternatives: ['', ','] });
+  });
+  return slots;
+}
+
+function commaKind(folding: Folding, table: FoldingTable, i: number): SlotKind | null {
+  const raw = folding.raw;
+  if (isIntroductoryComma(raw, i, folding.text)) return 'introductory-comma';
+  const conjunction = raw[i + 1]?.norm;
+  if (!isConjunctionComma(raw, i, table) || isListConjunction(folding, i + 1)) return null;
+  // "…, but …" always joins two parts a comma may or may not separate; "and"/"or" only when a clause follows.
+  if (conjunction === 'but') return 'clause-comma';
+  return (conjunction === 'and' || conjunction === 'or') && CLAUSE_OPENERS.has(raw[i + 2]?.norm ?? '') ? 'clause-comma' : null;
+}
+
+/** The quotation marks around each clearly paired quotation (see quotation-marks.ts). */
+function quotationSlots(text: string, guard: ProtectedSpans, authors: readonly Span[]): SlotDraft[] {
+  const marks = guard.hard.filter((h) => !guard.quotations.some((q) => q[0] === h[0] && q[1] === h[1]));
+  return guard.quotations.flatMap((q): SlotDraft[] => {
+    const alternatives = quotationAlternatives(text, q);
+    if (!alternatives || overlapsAny(q[0], q[1], marks) || touchesAny(q[0], q[1], authors)) return [];
+    return [{ kind: 'quotation-marks', start: q[0], end: q[1], alternatives }];
+  });
 }
 
 /** "said that the" may lose its "that": only where the master has it (one way, see fold.ts). */
@@ -150,6 +218,8 @@ export function findSlots(master: string, lexicon: Lexicon, options: FindSlotsOp
     ...phraseSlots(folding, table, plain.text, guard, plain.authorOutputs),
     ...serialCommaSlots(folding, table, guard, plain.authorOutputs),
     ...optionalThatSlots(folding, guard, plain.authorOutputs),
+    ...clauseAndIntroductoryCommaSlots(folding, table, guard, plain.authorOutputs),
+    ...quotationSlots(plain.text, guard, plain.authorOutputs),
   ];
   const spanOf = (s: SlotDraft): Span => [s.start, s.end];
   const onTokens = visible.filter((s) => !isGapSlot({ id: 0, ...s })).map(spanOf);

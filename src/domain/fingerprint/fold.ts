@@ -2,11 +2,12 @@
  * Folding: one left-to-right scan over the tokens of a text that recognises every place
  * where an alternative of some class appears, and replaces it by the class's canonical
  * tokens. Two copies of a product therefore fold to the same token sequence, which is what
- * the decoder aligns on and what `canonicalText` writes out. Serial commas (", and", ", or")
- * fold away entirely.
+ * the decoder aligns on and what `canonicalText` writes out. Optional commas (see
+ * optional-commas.ts) fold away entirely.
  */
-import type { FoldingTable, FormEntry } from './folding-table.ts';
-import { matchApostrophe, matchDate, matchPercent, matchThousands, matchTime } from './number-date-formats.ts';
+import type { FoldingTable } from './folding-table.ts';
+import { matchApostrophe, matchDate, matchPercent, matchSmallNumber, matchThousands, matchTime } from './number-date-formats.ts';
+import { isOptionalComma, matchForm } from './optional-commas.ts';
 import type { Span } from './spans.ts';
 import type { SlotKind } from './slot.ts';
 import { matchCase, phraseTokens, tokenize, type Token } from './tokens.ts';
@@ -47,6 +48,10 @@ export interface Folding {
  * alternative of a class holding one of these must be here too (stated/said).
  */
 export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'think', 'thinks', 'thought', 'hoped', 'feared', 'realized',
+  'realised', 'recalled', 'stressed', 'emphasized', 'emphasised', 'predicted', 'alleged', 'asserted', 'maintained',
+  'contended', 'testified', 'conceded', 'disclosed', 'revealed', 'learned', 'learnt', 'noticed', 'observed', 'know',
+  'knew', 'knows', 'agreed', 'agrees', 'stating', 'saying', 'believe',
   'said', 'says', 'say', 'stated', 'states', 'reported', 'reports', 'added', 'adds', 'noted', 'notes',
   'announced', 'announces', 'believes', 'believed', 'argued', 'argues', 'claimed', 'claims', 'warned',
   'warns', 'indicated', 'indicates', 'suggested', 'suggests', 'confirmed', 'confirms', 'acknowledged',
@@ -55,7 +60,7 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that may open the clause after an optional "that" without changing the parse. */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'his', 'her', 'their', 'its',
   'our', 'some', 'no', 'any', 'all', 'both', 'each', 'every', 'if', 'when', 'while', 'although', 'because',
   'after', 'before', 'since', 'despite', 'many', 'most', 'several', 'more', 'only', 'none',
@@ -66,20 +71,11 @@ function isOptionalThat(raw: readonly Token[], i: number): boolean {
   return raw[i]?.norm === 'that' && REPORTING_VERBS.has(raw[i - 1]?.norm ?? '') && next !== undefined && CLAUSE_OPENERS.has(next.norm);
 }
 
-/** The longest table form that starts at raw token `i`, if any. */
-export function matchForm(raw: readonly Token[], i: number, table: FoldingTable): FormEntry | null {
-  const candidates = table.byFirstToken.get(raw[i]?.norm ?? '') ?? [];
-  return candidates.find((entry) => entry.tokens.every((t, k) => raw[i + k]?.norm === t)) ?? null;
-}
-
-/** ", and" / ", or" — unless the conjunction opens a phrase of its own ("…, and so on" for "etc."). */
-function isSerialComma(raw: readonly Token[], i: number, table: FoldingTable): boolean {
-  const next = raw[i + 1]?.norm;
-  return raw[i]?.norm === ',' && (next === 'and' || next === 'or') && matchForm(raw, i + 1, table) === null;
-}
+export { matchForm };
 
 function groupAt(raw: readonly Token[], i: number, text: string, table: FoldingTable): { group: FoldGroup; canonical: readonly string[] } | null {
-  const format = matchDate(raw, i, text) ?? matchPercent(raw, i) ?? matchTime(raw, i) ?? matchThousands(raw, i, text) ?? matchApostrophe(raw, i, text);
+  const format = matchDate(raw, i, text) ?? matchPercent(raw, i) ?? matchTime(raw, i) ?? matchThousands(raw, i, text) ?? matchApostrophe(raw, i, text)
+    ?? matchSmallNumber(raw, i, text);
   if (format) {
     const group = { kind: format.kind, classIndex: -1, formIndex: format.formIndex, start: format.start, end: format.end,
       alternatives: format.alternatives, firstRaw: i, rawCount: format.rawCount };
@@ -106,7 +102,7 @@ export function fold(text: string, table: FoldingTable): Folding {
   for (let i = 0; i < raw.length;) {
     const token = raw[i];
     if (!token) break;
-    if (isSerialComma(raw, i, table)) {
+    if (isOptionalComma(raw, i, text, table)) {
       dropped.push([token.start, token.end]);
       i += 1;
       continue;

@@ -7,7 +7,7 @@ import type { Token } from './tokens.ts';
 import { isDigits } from './tokens.ts';
 
 export interface FormatMatch {
-  readonly kind: 'number-format' | 'date-format' | 'typography';
+  readonly kind: 'number-format' | 'date-format' | 'typography' | 'spelled-number';
   /** Raw tokens consumed, from the matcher's start index. */
   readonly rawCount: number;
   /** The span replaced by an alternative (for percentages it starts right after the number). */
@@ -127,5 +127,33 @@ export function matchApostrophe(tokens: readonly Token[], i: number, text: strin
   return {
     kind: 'typography', rawCount: 1, start: mark.start, end: mark.end, formIndex: found === "'" ? 0 : 1,
     alternatives: ["'", '\u2019'], canonicalTokens: ["'"],
+  };
+}
+
+/** Two to nine, spelled out (as house styles spell out one to nine in running text) and in figures. */
+export const SMALL_NUMBERS: readonly string[] = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** A lone figure: whitespace or an opening bracket before it, whitespace or closing punctuation after. */
+function isLoneFigure(token: Token, text: string): boolean {
+  const before = text.slice(token.start - 1, token.start);
+  const after = text.slice(token.end, token.end + 2);
+  // Format characters count as space: the invisible layer may sit next to the figure.
+  return (token.start === 0 || /[\s\p{Cf}(]/u.test(before)) && (after === '' || /^(?:[\s\p{Cf}]|[.,;:)](?:[\s\p{Cf}]|$))/u.test(after));
+}
+
+/**
+ * "three" / "3": a small number written out or as a lone figure. Folds both to the word; the
+ * slot finder decides where a copy may switch (never a label such as "No. 3", a unit or a range).
+ */
+export function matchSmallNumber(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
+  const token = tokens[i];
+  if (!token) return null;
+  const digit = /^[2-9]$/.test(token.norm) && isLoneFigure(token, text) ? Number(token.norm) : null;
+  const word = digit === null ? SMALL_NUMBERS.indexOf(token.norm) : digit - 2;
+  const spelled = SMALL_NUMBERS[word];
+  if (spelled === undefined) return null;
+  return {
+    kind: 'spelled-number', rawCount: 1, start: token.start, end: token.end, formIndex: digit === null ? 0 : 1,
+    alternatives: [spelled, String(word + 2)], canonicalTokens: [spelled],
   };
 }

@@ -20,9 +20,17 @@ export interface PhraseClass {
   readonly notAfter?: readonly string[];
   /** The slot is made only when the previous word is one of these ("is called" / "is known as"). */
   readonly onlyAfter?: readonly string[];
-  /** May vary although capitalised mid-sentence (courtesy titles are not names). */
+  /** May vary although capitalised mid-sentence (courtesy titles and weekdays are not names). */
   readonly capitalised?: boolean;
+  /**
+   * Forms that may be varied only before certain tokens ('#number' for a figure or a money
+   * amount): "about 40" may become "approximately 40", "about the plan" may not.
+   */
+  readonly fromBefore?: { readonly forms: readonly number[]; readonly next: readonly string[] };
 }
+
+/** In `fromBefore.next`: any figure, or a currency sign before one. */
+export const BEFORE_NUMBER = '#number';
 
 const AUXILIARIES = ['has', 'have', 'had', 'having', 'been', 'be', 'is', 'are', 'was', 'were'];
 const DETERMINERS = ['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those'];
@@ -89,44 +97,72 @@ export const SYNONYMS: readonly PhraseClass[] = [
   from(['initiated', 'started'], [0, 1]), oneWay('initiates', 'starts'), oneWay('initiate', 'start'),
   both('terminated', 'ended'), oneWay('terminates', 'ends'),
   oneWay('additionally', 'also'), oneWay('numerous', 'many', 'a large number of'),
-  oneWay('approximately', 'about', 'roughly'),
+  // "about 40" → "approximately 40": only before a number, where "about" cannot be the preposition.
+  { kind: 'synonym', forms: ['about', 'approximately', 'roughly'], from: [1], fromBefore: { forms: [0, 2], next: [BEFORE_NUMBER] } },
   from(['utilize', 'use', 'utilise'], [0, 2]), from(['utilizes', 'uses', 'utilises'], [0, 2]),
   from(['utilized', 'used', 'utilised'], [0, 2]), from(['utilizing', 'using', 'utilising'], [0, 2]),
   oneWay('assist', 'help'), oneWay('assists', 'helps'), oneWay('assisted', 'helped'), oneWay('assisting', 'helping'),
   oneWay('assistance', 'aid'), oneWay('purchased', 'bought'), oneWay('sufficient', 'enough'),
   oneWay('insufficient', 'not enough'), oneWay('demonstrate', 'show'), oneWay('demonstrates', 'shows'),
   oneWay('demonstrating', 'showing'), from(['attempted', 'tried'], [0, 1]), oneWay('prior to', 'before'),
-  oneWay('subsequently', 'later'), oneWay('subsequent to', 'after'),
-  from(['regarding', 'concerning', 'with regard to', 'with respect to', 'in relation to', 'pertaining to'], [0, 2, 3, 4, 5]),
+  oneWay('subsequently', 'later'), oneWay('subsequent to', 'after', 'in the wake of'),
+  from(['regarding', 'concerning', 'with regard to', 'with respect to', 'in relation to', 'pertaining to', 'in regard to'], [0, 2, 3, 4, 5, 6]),
   both('furthermore', 'moreover'), both('nevertheless', 'nonetheless'), both('therefore', 'consequently'),
-  from(['while', 'whilst'], [1]), both('among', 'amongst'), both('amid', 'amidst'), both('towards', 'toward'),
+  from(['while', 'whilst'], [1]), both('among', 'amongst'), both('amid', 'amidst', 'in the midst of'), both('towards', 'toward'),
   both('afterwards', 'afterward'), both('learned', 'learnt'), both('spelled', 'spelt'), both('burned', 'burnt'),
   both('dreamed', 'dreamt'), both('leaped', 'leapt'), both('spilled', 'spilt'),
-  oneWay('individuals', 'people', 'persons'), from(['stated', 'said'], [0], DETERMINERS),
-  oneWay('in the event that', 'if'), oneWay('a number of', 'several'), oneWay('the majority of', 'most of'),
+  oneWay('individuals', 'people', 'persons'), from(['said', 'stated'], [0, 1], [...DETERMINERS, ...AUXILIARIES, 'being']),
+  oneWay('in the event that', 'if'), oneWay('a number of', 'several'),
+  // "the majority of senators" cannot become "most of senators": only before a determiner.
+  { kind: 'synonym', forms: ['most of', 'the majority of'], fromBefore: { forms: [1], next: DETERMINERS } },
   both('currently', 'at present', 'at the present time'), both('in spite of', 'despite'),
-  oneWay('in addition to', 'besides'), oneWay('whether or not', 'whether'), oneWay('in excess of', 'more than'),
-  both('because of', 'owing to'), oneWay('in the vicinity of', 'near'), oneWay('on a daily basis', 'daily'),
-  oneWay('until such time as', 'until'), oneWay('in the near future', 'soon'), oneWay('with the exception of', 'except'),
+  oneWay('in addition to', 'besides'), oneWay('whether or not', 'whether'),
+  { kind: 'synonym', forms: ['more than', 'in excess of'], from: [1], fromBefore: { forms: [0], next: [BEFORE_NUMBER] } },
+  both('because of', 'owing to', 'on account of'), oneWay('in the vicinity of', 'near'), oneWay('on a daily basis', 'daily'),
+  oneWay('until such time as', 'until'), oneWay('in the near future', 'soon', 'shortly'), oneWay('with the exception of', 'except'),
   oneWay('possesses', 'has'), oneWay('possess', 'have'), oneWay('possessed', 'had'),
   oneWay('requires', 'needs'), from(['required', 'needed'], [0], DETERMINERS), oneWay('require', 'need'),
-  both('permitted', 'allowed'), from(['constructed', 'built'], [0]), oneWay('modified', 'changed'),
-  oneWay('modifies', 'changes'), oneWay('modify', 'change'), both('retained', 'kept'), oneWay('retains', 'keeps'),
+  both('permitted', 'allowed'), from(['constructed', 'built'], [0]), oneWay('modified', 'changed', 'altered'),
+  oneWay('modifies', 'changes', 'alters'), oneWay('modify', 'change', 'alter'), both('retained', 'kept'), oneWay('retains', 'keeps'),
   oneWay('retain', 'keep'), oneWay('resides', 'lives'), oneWay('resided', 'lived'), oneWay('reside', 'live'),
   oneWay('transmitted', 'sent'), oneWay('transmits', 'sends'), oneWay('transmit', 'send'),
-  from(['requested', 'asked'], [0], DETERMINERS), both('frequently', 'often'), both('occasionally', 'sometimes'),
+  from(['requested', 'asked'], [0], DETERMINERS), both('frequently', 'often'), both('occasionally', 'sometimes', 'at times'),
   both('rapidly', 'quickly'), oneWay('previously', 'earlier'), both('primarily', 'mainly', 'chiefly'),
-  oneWay('principal', 'main'), both('substantial', 'considerable'), oneWay('additional', 'further'),
-  oneWay('although', 'though'), oneWay('ensure', 'make sure'), oneWay('ensures', 'makes sure'),
+  oneWay('principal', 'main'), both('substantial', 'considerable'), from(['further', 'additional'], [1], ['an']), both('a further', 'an additional'),
+  from(['though', 'although', 'even though'], [1, 2]), oneWay('ensure', 'make sure'), oneWay('ensures', 'makes sure'),
   oneWay('ensured', 'made sure'), both('personnel', 'staff'), oneWay('automobile', 'car'),
   oneWay('automobiles', 'cars'), oneWay('hostilities', 'fighting'),
-  oneWay('remainder', 'rest'), oneWay('in order to', 'to'), both('each other', 'one another'), from(['whole', 'entire'], [1]),
+  oneWay('remainder', 'rest'), oneWay('in order to', 'to', 'so as to'), both('each other', 'one another'), from(['whole', 'entire'], [1]),
   both('commonly', 'usually'),
-  both('in order that', 'so that'), oneWay('in the course of', 'during'), oneWay('at this point in time', 'now'),
-  { kind: 'synonym', forms: ['called', 'known as'], onlyAfter: ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'also'] },
+  both('in order that', 'so that'), oneWay('in the course of', 'during', 'over the course of'), oneWay('at this point in time', 'now'),
+  { kind: 'synonym', forms: ['called', 'known as', 'referred to as'], onlyAfter: ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'also'] },
   oneWay('is able to', 'can'), oneWay('in the absence of', 'without'), oneWay('on numerous occasions', 'repeatedly'),
   oneWay('in close proximity to', 'close to'),
+  both('kinds of', 'types of', 'sorts of'),
+  { kind: 'synonym', forms: ['kind of', 'type of'], onlyAfter: ['a', 'this', 'that', 'the', 'any', 'every', 'each', 'one', 'what', 'which', 'another', 'same', 'some', 'no'] },
+  oneWay('a small number of', 'a few'),
+  both('as a result', 'as a consequence'), both('meanwhile', 'in the meantime'), both('in the future', 'in future'),
+  both('all of the', 'all the'), both('half of the', 'half the'), oneWay('outside of', 'outside'), oneWay('inside of', 'inside'),
+  both('different from', 'different to', 'different than'), both('compared with', 'compared to'),
+  both('in comparison with', 'in comparison to'), both('largest', 'biggest'), both('rapid', 'quick'),
+  both('rarely', 'seldom'), both('entirely', 'completely'), both('especially', 'particularly'), both('exactly', 'precisely'),
+  both('mostly', 'for the most part'), oneWay('via', 'through'), oneWay('sole', 'only'),
+  oneWay('inform', 'tell'), oneWay('informs', 'tells'), oneWay('obtain', 'get'), oneWay('obtains', 'gets'),
+  oneWay('terminate', 'end'), oneWay('initially', 'at first'),
+  oneWay('take place', 'occur'), oneWay('takes place', 'occurs'), oneWay('took place', 'occurred'),
+  oneWay('taken place', 'happened'), oneWay('taking place', 'occurring'),
+  from(['try to', 'attempt to'], [0], DETERMINERS), from(['tries to', 'attempts to'], [0]), from(['trying to', 'attempting to'], [0]),
 ];
 
+/** Verbs after which "on Monday" may lose its "on" ("said on Monday" / "said Monday"). */
+const DATED_VERBS = [
+  'said', 'stated', 'announced', 'reported', 'added', 'noted', 'confirmed', 'testified', 'warned', 'closed', 'rose', 'fell',
+  'gained', 'dropped', 'ended', 'opened', 'met', 'arrived', 'died', 'resigned', 'released', 'filed', 'ruled', 'voted', 'signed',
+];
+
+/** Weekdays are capitalised but are not names; "on" before one is optional after a dated verb. */
+export const WEEKDAYS: readonly PhraseClass[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+  .map((day): PhraseClass => ({ kind: 'synonym', forms: [day, `on ${day}`], from: [1], onlyAfter: DATED_VERBS, capitalised: true }));
+
 /** Every curated class, in precedence order (earlier classes win a contested form). */
-export const PHRASE_CLASSES: readonly PhraseClass[] = [...COMPOUNDS, ...ABBREVIATIONS, ...SYNONYMS];
+export const PHRASE_CLASSES: readonly PhraseClass[] = [...COMPOUNDS, ...ABBREVIATIONS, ...SYNONYMS, ...WEEKDAYS];

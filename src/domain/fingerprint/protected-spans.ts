@@ -15,6 +15,8 @@ export interface ProtectedSpans {
   readonly estimative: readonly Span[];
   readonly names: readonly Span[];
   readonly numbers: readonly Span[];
+  /** The quotations among `hard`: their words never change, their quotation marks may. */
+  readonly quotations: readonly Span[];
 }
 
 const PORTION_MARK = /^[ \t]*\((?:TS|S|C|U|R|CUI|PA|PB|PC|[A-Z]{1,4})(?:\/\/[A-Z0-9 ,\-/]+)?\)/gm;
@@ -83,6 +85,7 @@ export function findProtectedSpans(text: string): ProtectedSpans {
     if (isDigits(token.norm)) numbers.push([token.start, token.end]);
     else if (isName(tokens, i, text, markEnds)) names.push([token.start, token.end]);
   });
-  const hard = [...spansOf(text, PORTION_MARK), ...spansOf(text, INLINE_MARK), ...spansOf(text, BANNER), ...spansOf(text, QUOTATION)];
-  return { hard, estimative: findEstimativeSpans(text), names: mergeNames(names, text), numbers };
+  const quotations = spansOf(text, QUOTATION);
+  const hard = [...spansOf(text, PORTION_MARK), ...spansOf(text, INLINE_MARK), ...spansOf(text, BANNER), ...quotations];
+  return { hard, estimative: findEstimativeSpans(text), names: mergeNames(names, text), numbers, quotations };
 }

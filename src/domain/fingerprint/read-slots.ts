@@ -45,7 +45,7 @@ function readTokens(slot: Slot, leak: string, tokens: readonly FoldedToken[], fi
   if (!head || !tail) return null;
   const text = leak.slice(head.start, tail.end);
   // Typographic slots differ only in what normalisation removes: compare them exactly.
-  if (slot.kind === 'typography') return slot.alternatives.indexOf(text) >= 0 ? slot.alternatives.indexOf(text) : null;
+  if (slot.kind === 'typography' || slot.kind === 'quotation-marks') return slot.alternatives.indexOf(text) >= 0 ? slot.alternatives.indexOf(text) : null;
   const found = normaliseReading(text);
   const symbol = slot.alternatives.findIndex((alt) => normaliseReading(alt) === found);
   return symbol >= 0 ? symbol : null;

@@ -10,8 +10,12 @@ export type SlotKind =
   | 'number-format'
   | 'date-format'
   | 'serial-comma'
+  | 'clause-comma'
+  | 'introductory-comma'
   | 'optional-that'
   | 'typography'
+  | 'quotation-marks'
+  | 'spelled-number'
   | 'abbreviation'
   | 'synonym'
   | 'title'
@@ -35,7 +39,9 @@ export function isInvisible(slot: Slot): boolean {
   return slot.kind === 'invisible';
 }
 
+const GAP_KINDS: ReadonlySet<SlotKind> = new Set<SlotKind>(['invisible', 'serial-comma', 'clause-comma', 'introductory-comma', 'optional-that']);
+
 /** Slots that sit between two tokens rather than on tokens of their own. */
 export function isGapSlot(slot: Slot): boolean {
-  return slot.kind === 'invisible' || slot.kind === 'serial-comma' || slot.kind === 'optional-that';
+  return GAP_KINDS.has(slot.kind);
 }
