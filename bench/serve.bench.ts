@@ -1,0 +1,114 @@
+/**
+ * `npm run bench -- serve --json [--engine sqlite|postgres] [--batch 1000] [--event-requests 60]
+ * [--reads 2000] [--connections 4]`: the HTTP API under load from autocannon, against a server
+ * on 127.0.0.1 in this process (so load generator and server share the machine's cores).
+ *
+ * - events/s ingested through POST /api/v1/events in batches, with the p99 latency of a batch
+ *   request (each batch is one transaction with one ledger entry per event);
+ * - pathway reads/s through GET /api/v1/products/{id}/pathway with their p99 (each read is
+ *   itself a ledger entry, so a read is a write transaction too).
+ *
+ * Bounded: a fixed number of requests, each run with a timeout, only to 127.0.0.1.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { issueToken } from '../src/app/accounts/tokens.ts';
+import { createUser } from '../src/app/accounts/users.ts';
+import { loadKeyring } from '../src/app/crypto/keyring.ts';
+import { importBundle } from '../src/app/import-bundle.ts';
+import { ensureKeys } from '../src/app/keys.ts';
+import { createServer } from '../src/server/create-server.ts';
+import type { Engine } from '../src/store/engine.ts';
+import { createTestDatabase } from '../test/databases.ts';
+import { generateBundle } from './generate-bundle.ts';
+import type { Report } from './report.ts';
+
+interface CannonResult {
+  requests: { total: number; average: number };
+  latency: { p99: number; average: number };
+  duration: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+interface CannonOptions {
+  url: string; method: 'GET' | 'POST'; connections: number; amount: number; timeout: number;
+  headers: Record<string, string>; body?: string;
+}
+type Autocannon = (options: CannonOptions) => Promise<CannonResult>;
+
+// autocannon ships no types: check its shape once instead of casting.
+function isAutocannon(value: unknown): value is Autocannon {
+  return typeof value === 'function';
+}
+
+const preloaded = { people: 1000, products: 200, events: 20_000 };
+
+function option(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+}
+
+async function listen(app: ReturnType<typeof createServer>): Promise<{ server: ServerType; base: string }> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Batches of events on copies the preloaded bundle issued (same seed, later events), without client ids. */
+function eventBodies(batch: number, count: number): string[] {
+  const { events } = generateBundle({ ...preloaded, events: preloaded.events + batch * count });
+  return Array.from({ length: count }, (_, b) => JSON.stringify({
+    events: events.slice(preloaded.events + b * batch, preloaded.events + (b + 1) * batch).map(({ id: _id, ...e }) => e),
+  }));
+}
+
+async function prepare(engine: Engine, keyDirectory: string): Promise<string> {
+  await importBundle(engine, generateBundle(preloaded), 'bench.json');
+  const keyring = loadKeyring(keyDirectory, {});
+  await createUser(engine, keyring, { username: 'bench', roles: ['originator'], totp: false }, new Date());
+  return (await issueToken(engine, 'bench', ['originator'], new Date())).token;
+}
+
+export async function run(args: string[], report: Report): Promise<void> {
+  const autocannon: unknown = createRequire(import.meta.url)('autocannon');
+  if (!isAutocannon(autocannon)) throw new Error('autocannon did not load');
+  const engineName = option(args, '--engine', 'sqlite') === 'postgres' ? 'postgres' : 'sqlite';
+  const batch = Number(option(args, '--batch', '1000'));
+  const eventRequests = Number(option(args, '--event-requests', '60'));
+  const reads = Number(option(args, '--reads', '2000'));
+  const connections = Number(option(args, '--connections', '4'));
+  const database = await createTestDatabase(engineName);
+  const engine = await database.open();
+  const keyDirectory = mkdtempSync(join(tmpdir(), 'waymark-bench-keys-'));
+  ensureKeys(keyDirectory, 'bench');
+  const { server, base } = await listen(createServer({ engine, keyDirectory }));
+  try {
+    const token = await prepare(engine, keyDirectory);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // One body per request would need `requests` sequencing; a few distinct bodies rotated by connection is enough.
+    const bodies = eventBodies(batch, connections);
+    const results = await Promise.all(bodies.map((body) => autocannon({
+      url: `${base}/api/v1/events`, method: 'POST', connections: 1, amount: Math.ceil(eventRequests / connections), timeout: 30, headers, body,
+    })));
+    const ok = results.reduce((n, r) => n + r.requests.total - r.non2xx - r.errors - r.timeouts, 0);
+    const seconds = Math.max(...results.map((r) => r.duration));
+    report({ metric: 'events ingested', value: Math.round((ok * batch) / seconds), unit: 'events/s', engine: engineName, batch, connections, requests: ok, failed: results.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0) });
+    report({ metric: 'event batch p99 latency', value: Math.max(...results.map((r) => r.latency.p99)), unit: 'ms', engine: engineName, batch, note: `${batch} events per request` });
+    const pathway = await autocannon({ url: `${base}/api/v1/products/P-0/pathway`, method: 'GET', connections: connections * 2, amount: reads, timeout: 30, headers: { authorization: `Bearer ${token}` } });
+    const readsOk = pathway.requests.total - pathway.non2xx - pathway.errors - pathway.timeouts;
+    report({ metric: 'pathway reads', value: Math.round(readsOk / pathway.duration), unit: 'reads/s', engine: engineName, connections: connections * 2, requests: readsOk, note: 'each read is also a ledger entry' });
+    report({ metric: 'pathway read p99 latency', value: pathway.latency.p99, unit: 'ms', engine: engineName });
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await engine.close();
+    await database.drop();
+    rmSync(keyDirectory, { recursive: true, force: true });
+  }
+}
