@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { addAuditCommand, addQuarantineCommands } from './commands/audit.ts';
 import { addCopyCommands } from './commands/copy.ts';
 import { addDemoCommand } from './commands/demo.ts';
+import { addFingerprintCommands } from './commands/fingerprint.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
 import { addLedgerCommands } from './commands/ledger.ts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   addInitCommand(program);
   addImportCommand(program);
   addCopyCommands(program);
+  addFingerprintCommands(program);
   addPathwayCommand(program);
   addQuarantineCommands(program);
   addAuditCommand(program);

@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { diffCopy } from '../../app/copy-diff.ts';
 import { showCopy } from '../../app/copy-text.ts';
 import { identifyCopy } from '../../app/identify-copy.ts';
 import type { CopyIdentification } from '../../app/identify-copy.ts';
 import { printCopy } from '../../app/print-copy.ts';
 import { InputError } from '../../domain/errors.ts';
 import { globalOptions, withStore } from '../context.ts';
-import { print, printJson } from '../output.ts';
+import { formatTable, print, printJson } from '../output.ts';
 
 interface ShowOptions { product: string; recipient: string; format: string; out?: string }
 
@@ -30,6 +31,18 @@ export function addCopyCommands(program: Command): void {
         }
         const { text } = await showCopy(engine, options.product, options.recipient);
         process.stdout.write(text);
+      });
+    });
+  copy.command('diff')
+    .description('the copy against the master: every visible change, so an originator can check that nothing changed meaning')
+    .requiredOption('--product <id>', 'product id')
+    .requiredOption('--recipient <personId>', 'recipient person id')
+    .action(async (options: { product: string; recipient: string }, command: Command) => {
+      await withStore(command, async (engine) => {
+        const diff = await diffCopy(engine, options.product, options.recipient);
+        if (globalOptions(command).json) return printJson(diff);
+        print(`${diff.copy} (${diff.recipient}, version ${diff.version}): ${diff.changes.length} visible changes and ${diff.invisibleChanges} invisible spacing marks among ${diff.slots} slots`);
+        if (diff.changes.length) print(formatTable(['at', 'kind', 'master', 'copy'], diff.changes.map((c) => [c.at[0], c.kind, c.master, c.copy])));
       });
     });
   copy.command('identify')
