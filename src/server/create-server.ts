@@ -9,6 +9,7 @@ import { swaggerUI } from '@hono/swagger-ui';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { groupCommitRecorder } from '../app/accounts/reads.ts';
 import { defaultLockout } from '../app/accounts/sign-in.ts';
 import type { LockoutPolicy } from '../app/accounts/sign-in.ts';
 import { loadKeyring } from '../app/crypto/keyring.ts';
@@ -47,6 +48,7 @@ export function createServer(options: ServerOptions): OpenAPIHono<AppEnv> {
   const deps: ServerDeps = {
     engine: options.engine,
     keyring: options.keyring ?? loadKeyring(options.keyDirectory),
+    recordRead: groupCommitRecorder(options.engine),
     now: options.now ?? (() => new Date()),
     lockout: options.lockout ?? defaultLockout,
     signInRate: options.signInRate ?? 20,

@@ -1,5 +1,6 @@
 /** What every request handler can reach: the principal (once authenticated) and the server's dependencies. */
 import type { Principal } from '../app/accounts/principal.ts';
+import type { ReadRecorder } from '../app/accounts/reads.ts';
 import type { LockoutPolicy } from '../app/accounts/sign-in.ts';
 import type { Keyring } from '../app/crypto/keyring.ts';
 import type { Engine } from '../store/engine.ts';
@@ -8,6 +9,8 @@ import type { OidcSettings } from './oidc.ts';
 export interface ServerDeps {
   readonly engine: Engine;
   readonly keyring: Keyring;
+  /** Ledgers reads of classified material (group commit). */
+  readonly recordRead: ReadRecorder;
   readonly now: () => Date;
   readonly lockout: LockoutPolicy;
   /** Sign-in attempts allowed per client address and per username in one minute. */

@@ -47,7 +47,7 @@ export function addWebRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
   app.get(honoPath(routeAccess.webProduct.path), async (c) => {
     const principal = c.get('principal');
     requireAccess('webProduct', principal);
-    const pathway = await readPathway(deps.engine, principal, c.req.param('id') ?? '', null, deps.now());
+    const pathway = await readPathway(deps, principal, c.req.param('id') ?? '', null, deps.now());
     c.header('Cache-Control', 'no-store');
     return c.html(productPage(principal, pathway));
   });

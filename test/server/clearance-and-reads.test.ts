@@ -61,3 +61,21 @@ describeEachEngine('clearance bound and read ledgering', (engine) => {
     expect(Number(count.n)).toBe(head.size);
   });
 });
+
+describeEachEngine('read ledgering under concurrency', (engine) => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness(engine()); });
+  afterAll(async () => { await h.close(); });
+
+  it('ledgers every one of many simultaneous reads, each before its answer, with dense indexes', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, () => h.call('GET', `/api/v1/products/${productId}/pathway`, { token: h.tokens.reviewer })));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const reads = await h.engine.db.selectFrom('reads').select('id').orderBy('id').execute();
+    expect(reads).toHaveLength(40);
+    const entries = await h.engine.db.selectFrom('ledger_entries').select(['idx', 'ref']).where('kind', '=', 'read.recorded').orderBy('idx').execute();
+    expect(entries.map((e) => e.ref)).toEqual(reads.map((r) => `read:${r.id}`));
+    const head = await h.engine.db.selectFrom('ledger_head').select('size').executeTakeFirstOrThrow();
+    const count = await h.engine.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(head.size);
+  });
+});

@@ -10,22 +10,27 @@ import { showCopy } from '../copy-text.ts';
 import { productPathway } from '../pathway.ts';
 import { readingBound, requireReadable } from './clearance.ts';
 import type { Principal } from './principal.ts';
-import { recordRead } from './reads.ts';
+import type { ReadRecorder } from './reads.ts';
+
+export interface ReadContext {
+  readonly engine: Engine;
+  readonly recordRead: ReadRecorder;
+}
 
 export async function readCopyText(
-  engine: Engine, principal: Principal, productId: string, recipientId: string, now: Date,
+  { engine, recordRead }: ReadContext, principal: Principal, productId: string, recipientId: string, now: Date,
 ): Promise<{ copy: Copy; text: string; marking: string; readId: number }> {
   const { copy, text } = await showCopy(engine, productId, recipientId);
   const version = (await listVersions(engine.db, productId)).find((v) => v.version === copy.version);
   if (!version) throw new NotFoundError('NOT_FOUND', `copy ${copy.id} refers to a missing version`);
   requireReadable(await readingBound(engine, principal, now), principal, productId, version.marking);
-  const read = await recordRead(engine, principal, 'copy-text', `copy:${copy.id}`, now);
+  const read = await recordRead({ principal, what: 'copy-text', ref: `copy:${copy.id}`, now });
   return { copy, text, marking: version.marking, readId: read.id };
 }
 
-export async function readPathway(engine: Engine, principal: Principal, productId: string, asOf: string | null, now: Date) {
+export async function readPathway({ engine, recordRead }: ReadContext, principal: Principal, productId: string, asOf: string | null, now: Date) {
   const pathway = await productPathway(engine, productId, asOf);
   requireReadable(await readingBound(engine, principal, now), principal, productId, pathway.marking);
-  const read = await recordRead(engine, principal, 'pathway', `product:${productId}`, now);
+  const read = await recordRead({ principal, what: 'pathway', ref: `product:${productId}`, now });
   return { ...pathway, readId: read.id };
 }

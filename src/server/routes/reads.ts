@@ -31,13 +31,13 @@ export function addReadRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
   api.openapi(pathwayRoute, async (c) => {
     const { id: productId } = c.req.valid('param');
     const { at } = c.req.valid('query');
-    const pathway = await readPathway(deps.engine, principalOf(c), productId, at ? parseTime(at, 'at') : null, deps.now());
+    const pathway = await readPathway(deps, principalOf(c), productId, at ? parseTime(at, 'at') : null, deps.now());
     c.header('Cache-Control', 'no-store');
     return c.json(pathwayJson(pathway), 200);
   });
   api.openapi(copyTextRoute, async (c) => {
     const { id: productId, recipient } = c.req.valid('param');
-    const { text, marking, copy } = await readCopyText(deps.engine, principalOf(c), productId, recipient, deps.now());
+    const { text, marking, copy } = await readCopyText(deps, principalOf(c), productId, recipient, deps.now());
     c.header('Cache-Control', 'no-store');
     c.header('X-Waymark-Marking', marking);
     c.header('X-Waymark-Copy', copy.id);
