@@ -1,4 +1,6 @@
-import { copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { publishCheckpoint } from '../../src/app/ledger/checkpoints.ts';
@@ -115,6 +117,13 @@ describeEachEngine('ledger verify finds tampering', (engine) => {
     await expect(publishCheckpoint(fixture.engine, fixture.url)).rejects.toThrow(/behind the last checkpoint signed/);
   });
 
+  it('refuses a checkpoint file that the log key did not sign', async () => {
+    const file = join(fixture.keys, 'ledger-checkpoint');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\n316\n', '\n317\n'));
+    expect((await verify()).problem?.detail).toMatch(/ledger-checkpoint does not verify with the log's key/);
+    await expect(publishCheckpoint(fixture.engine, fixture.url)).rejects.toMatchObject({ code: 'VERIFY_FAILED' });
+  });
+
   it('finds a log rewritten under a signed checkpoint', async () => {
     await appendSynthetic(fixture.engine, 3);
     await publishCheckpoint(fixture.engine, fixture.url);
@@ -122,7 +131,6 @@ describeEachEngine('ledger verify finds tampering', (engine) => {
     await db().transaction().execute(async (trx) => {
       const entry = await trx.selectFrom('ledger_entries').selectAll().where('idx', '=', 318).executeTakeFirstOrThrow();
       const body = entry.body.replace('"tag":"s"', '"tag":"t"');
-      const { createHash } = await import('node:crypto');
       await trx.updateTable('ledger_entries').set({ body, leaf_hash: createHash('sha256').update(Buffer.of(0)).update(body).digest() }).where('idx', '=', 318).execute();
       await rebuildTreeFromEntries(trx, fixture.engine, 319);
     });

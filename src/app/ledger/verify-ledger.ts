@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../domain/ledger/canonical-json.ts';
 import { openCheckpoint } from '../../domain/ledger/checkpoint.ts';
-import { LedgerError } from '../../domain/ledger/errors.ts';
+import { WaymarkError } from '../../domain/errors.ts';
 import { EMPTY_FRONTIER, appendLeafHashes, frontierRoot } from '../../domain/ledger/frontier.ts';
 import type { Frontier } from '../../domain/ledger/frontier.ts';
 import { digestsEqual } from '../../domain/ledger/hash.ts';
@@ -108,7 +108,8 @@ function openOrFail<T>(open: () => T, what: string): T {
   try {
     return open();
   } catch (error) {
-    if (error instanceof LedgerError || error instanceof Error) throw new Found({ detail: `${what} does not verify with the log's key: ${error.message}` });
+    // LedgerError (a bad note) or LedgerIntegrityError (the checkpoint file): either way, a finding.
+    if (error instanceof WaymarkError) throw new Found({ detail: `${what} does not verify with the log's key: ${error.message}` });
     throw error;
   }
 }
