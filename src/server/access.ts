@@ -41,6 +41,8 @@ export const routeAccess = {
   copyText: { method: 'get', path: '/api/v1/products/{id}/copies/{recipient}/text', roles: textReaders },
   agencies: { method: 'get', path: '/api/v1/agencies', roles: registryReaders },
   products: { method: 'get', path: '/api/v1/products', roles: registryReaders },
+  // CONTRACT.md: the ledger in the C2SP tlog-tiles layout; `{path}` spans slashes (`tile/0/x001/234.p/17`).
+  ledger: { method: 'get', path: '/ledger/{path}', roles: ['reviewer', 'witness'] },
   // Web pages (server-rendered; not in the OpenAPI document).
   webDashboard: { method: 'get', path: '/dashboard', roles: registryReaders },
   webProduct: { method: 'get', path: '/products/{id}', roles: pathwayReaders },

@@ -23,6 +23,7 @@ import type { AppEnv, ServerDeps } from './env.ts';
 import { answerError, logInternalError, mapError } from './errors.ts';
 import type { OidcSettings } from './oidc.ts';
 import { addHealthRoutes } from './routes/health.ts';
+import { addLedgerRoutes } from './routes/ledger.ts';
 import { addListRoutes } from './routes/lists.ts';
 import { addReadRoutes } from './routes/reads.ts';
 import { addRegistryWriteRoutes } from './routes/registry-writes.ts';
@@ -63,6 +64,7 @@ export function createServer(options: ServerOptions): OpenAPIHono<AppEnv> {
   app.use('*', authenticate(deps));
   addApiRoutes(app, deps);
   addAuthRoutes(app, deps);
+  addLedgerRoutes(app, deps);
   addWebRoutes(app, deps);
   // Unknown API paths: 401 before 404, so the API's shape is not disclosed to strangers.
   app.all('/api/v1/*', (c) => c.json({ error: c.get('principal') ? { code: 'NOT_FOUND', message: 'no such route' } : { code: 'UNAUTHENTICATED', message: 'sign in or present an API token' } }, c.get('principal') ? 404 : 401));
@@ -81,7 +83,8 @@ function addApiRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.get(routeAccess.docs.path, authorize('docs'), swaggerUI({ url: routeAccess.openapi.path }));
 }
 
-const isApi = (c: Context): boolean => new URL(c.req.url).pathname.startsWith('/api/');
+/** Machine routes answer errors as JSON; pages answer with HTML (and send strangers to sign in). */
+const isApi = (c: Context): boolean => /^\/(api|ledger)\//.test(new URL(c.req.url).pathname);
 
 function answerPage(error: unknown, c: Context<AppEnv>): Response | Promise<Response> {
   const { status, body } = mapError(error);

@@ -20,6 +20,10 @@ const authStatuses: Record<AuthError['code'], ContentfulStatusCode> = {
   UNAUTHENTICATED: 401, BAD_CREDENTIALS: 401, OIDC_FAILED: 401, LOCKED: 423, RATE_LIMITED: 429, FORBIDDEN: 403, CSRF: 403,
 };
 
+/** Codes of other areas' errors that mean bad input, or a record not there (yet). */
+const inputCodes = new Set(['BAD_PATH']);
+const notFoundCodes = new Set(['NO_CHECKPOINT']);
+
 /** Error classes whose every code means "the caller's input was wrong". */
 const inputErrorNames = new Set(['InputError', 'MarkingError', 'PolicyError', 'ImportError']);
 
@@ -32,6 +36,8 @@ function codeOf(error: Error): string {
 export function mapError(error: unknown): MappedError {
   if (error instanceof RefusedError) return { status: 403, body: { error: { code: error.code, message: error.message, reasons: error.reasons } } };
   if (error instanceof AuthError) return { status: authStatuses[error.code], body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof WaymarkError && notFoundCodes.has(codeOf(error))) return { status: 404, body: { error: { code: codeOf(error), message: error.message } } };
+  if (error instanceof WaymarkError && inputCodes.has(codeOf(error))) return { status: 400, body: { error: { code: codeOf(error), message: error.message } } };
   if (error instanceof NotFoundError) return { status: 404, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof InputError || (error instanceof WaymarkError && inputErrorNames.has(error.name) && !(error instanceof CryptoError))) {
     return { status: 400, body: { error: { code: codeOf(error), message: error.message } } };

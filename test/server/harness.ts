@@ -25,6 +25,8 @@ import { smallBundle } from '../fixtures.ts';
 
 export interface Harness {
   readonly engine: Engine;
+  /** The database URL (for use cases that derive the key directory from it). */
+  readonly url: string;
   readonly keyring: Keyring;
   readonly keyDirectory: string;
   app: OpenAPIHono<AppEnv>;
@@ -60,7 +62,7 @@ export async function startHarness(engineName: 'sqlite' | 'postgres', serverOpti
     tokens[role] = (await issueToken(engine, `${role}-bot`, [role], testNow)).token;
   }
   const harness: Harness = {
-    engine, keyring, keyDirectory, tokens, clock: testNow,
+    engine, url: database.url, keyring, keyDirectory, tokens, clock: testNow,
     app: createServer({ engine, keyDirectory, keyring, now: () => harness.clock, ...serverOptions }),
     call: async (method, path, options = {}) => harness.app.request(path, requestInit(method, options)),
     addUser: (input) => createUser(engine, keyring, input, harness.clock),
