@@ -26,15 +26,23 @@ export interface RecentDissemination {
   readonly copies: number;
 }
 
-/** The latest disseminations (copies issued by the originator, grouped by product and time). */
-export async function listRecentDisseminations(engine: Engine, principal: Principal, limit: number, now: Date): Promise<RecentDissemination[]> {
+/**
+ * The latest disseminations: the newest root copies (served by the copies_issued index, at most
+ * `window` rows however large the store), grouped by product and time.
+ */
+export async function listRecentDisseminations(engine: Engine, principal: Principal, limit: number, now: Date, window = 1000): Promise<RecentDissemination[]> {
   const bound = await readingBound(engine, principal, now);
   const rows = await engine.db.selectFrom('copies').innerJoin('products', 'products.id', 'copies.product_id')
     .select(['copies.product_id', 'copies.issued_at', 'products.title', 'products.marking'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('copies.parent_copy_id', 'is', null)
-    .groupBy(['copies.product_id', 'copies.issued_at', 'products.title', 'products.marking'])
-    .orderBy('copies.issued_at', 'desc').limit(limit).execute();
-  return rows.filter((r) => bound(r.marking).allowed)
-    .map((r) => ({ productId: r.product_id, title: r.title, marking: r.marking, issuedAt: r.issued_at, copies: Number(r.n) }));
+    .orderBy('copies.issued_at', 'desc').limit(window).execute();
+  const groups = new Map<string, RecentDissemination>();
+  for (const r of rows) {
+    if (!bound(r.marking).allowed) continue;
+    const key = `${r.product_id}\u0000${r.issued_at}`;
+    const seen = groups.get(key);
+    if (seen) groups.set(key, { ...seen, copies: seen.copies + 1 });
+    else if (groups.size < limit) groups.set(key, { productId: r.product_id, title: r.title, marking: r.marking, issuedAt: r.issued_at, copies: 1 });
+  }
+  return [...groups.values()];
 }

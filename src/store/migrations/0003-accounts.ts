@@ -44,4 +44,7 @@ export const createAccounts: MigrationStep = async (db, engine) => {
     .addColumn('at', 'text', (c) => c.notNull()).execute();
   await db.schema.createIndex('reads_user_at').on('reads').columns(['user_id', 'at']).execute();
   await db.schema.createIndex('reads_ref').on('reads').column('ref').execute();
+  // The dashboard's newest products and newest disseminations (DESIGN.md: Scale — no scans).
+  await db.schema.createIndex('products_created').on('products').column('created_at').execute();
+  await db.schema.createIndex('copies_issued').on('copies').column('issued_at').execute();
 };
