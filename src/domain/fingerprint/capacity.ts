@@ -25,8 +25,15 @@ export interface CapacityOptions {
   readonly kappa?: number;
 }
 
+/**
+ * The largest number of recipients `capacity` reports. Past a million the simulation's answer
+ * (which can reach 1e30 for a long text) says nothing a distribution list needs: a figure equal
+ * to this cap means "at least this many" (`formatRecipients` writes "≥ 1,000,000").
+ */
+export const MAX_REPORTED_RECIPIENTS = 1_000_000;
+
 export interface RecipientLimits {
-  /** Copies distinguishable when one copy leaked (likelihood decoder). */
+  /** Copies distinguishable when one copy leaked (likelihood decoder); at most `MAX_REPORTED_RECIPIENTS`. */
   readonly singleLeaker: number;
   /** Copies among which a coalition of `colluders` interleaving their copies is still caught (Tardos score). */
   readonly colluders: number;
@@ -41,11 +48,14 @@ export interface CapacityReport {
   readonly invisibleBitsPer1000Words: number;
   readonly falseAccusationRate: number;
   readonly colluders: number;
+  /** `MAX_REPORTED_RECIPIENTS`: a limit equal to it means at least that many. */
+  readonly cappedAt: number;
   readonly wholeDocument: { readonly visibleOnly: RecipientLimits; readonly withInvisible: RecipientLimits };
   readonly excerpt: { readonly words: number; readonly visibleOnly: RecipientLimits; readonly withInvisible: RecipientLimits };
 }
 
-const TRIALS = 5;
+// Odd, for a true median; enough that one unlucky draw of biases does not decide the figure.
+const TRIALS = 9;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -74,7 +84,8 @@ function supportedCopies(sizes: readonly number[], colluders: number, rate: numb
   const random = createRandom(`capacity/${seed}/${colluders}`);
   const logTail = median(Array.from({ length: TRIALS }, () => simulateLogTail(sizes, colluders, random, cutoff, kappa)));
   const logN = Math.log(rate / 2) - logTail;
-  return logN < 0 ? 0 : Math.floor(Math.min(Math.exp(logN), Number.MAX_SAFE_INTEGER));
+  if (logN < 0) return 0;
+  return logN >= Math.log(MAX_REPORTED_RECIPIENTS) ? MAX_REPORTED_RECIPIENTS : Math.floor(Math.exp(logN));
 }
 
 function limits(sizes: readonly number[], options: Required<CapacityOptions>, seed: string): RecipientLimits {
@@ -118,7 +129,7 @@ export function capacity(master: string, slots: readonly Slot[], options: Capaci
   return {
     words, visibleSlots: visible.length, invisibleSlots: invisible.length,
     visibleBitsPer1000Words: per1000(bits(visible)), invisibleBitsPer1000Words: per1000(bits(invisible)),
-    falseAccusationRate: o.falseAccusationRate, colluders: o.colluders,
+    falseAccusationRate: o.falseAccusationRate, colluders: o.colluders, cappedAt: MAX_REPORTED_RECIPIENTS,
     wholeDocument: { visibleOnly: limits(sizes(visible), o, 'whole/visible'), withInvisible: limits(sizes(slots), o, 'whole/all') },
     excerpt: {
       words: Math.min(words, o.excerptWords),
@@ -142,14 +153,27 @@ export interface DistributionWarning {
  */
 export function distributionWarning(report: CapacityReport, recipients: number): DistributionWarning | null {
   const supported = report.wholeDocument.visibleOnly.singleLeaker;
-  if (recipients <= supported) return null;
+  // At the cap the text supports at least that many: no list that long is worth a warning.
+  if (recipients <= supported || supported >= report.cappedAt) return null;
   // ln(N·2/ε) grows about linearly with the number of slots: scale up to the list's size.
   const target = Math.log((2 * recipients) / report.falseAccusationRate);
   const perSlot = report.visibleSlots > 0 && supported > 0 ? Math.log((2 * supported) / report.falseAccusationRate) / report.visibleSlots : 0.35;
   const needed = Math.max(1, Math.ceil(target / perSlot - report.visibleSlots));
   return {
     recipients, supported, suggestedAuthorAlternatives: needed,
-    message: `this text's visible fingerprint supports about ${supported} recipients at a false-accusation rate of ${report.falseAccusationRate}; `
-      + `${recipients} are on the list: add about ${needed} author alternatives {a|b} to the body, or rely on the fragile invisible layer`,
+    message: `this text's visible fingerprint supports about ${formatRecipients(supported, report.cappedAt)} recipients at a false-accusation rate of ${report.falseAccusationRate}; `
+      + `${formatRecipients(recipients)} are on the list: add about ${needed} author alternatives {a|b} to the body, or rely on the fragile invisible layer`,
   };
+}
+
+/**
+ * A recipient count for people: digits grouped by thousands, and "≥ 1,000,000" at the cap.
+ * Written out by hand because the domain does not depend on the host's locale data.
+ *
+ * @example
+ * formatRecipients(1_000_000) // '≥ 1,000,000'
+ */
+export function formatRecipients(recipients: number, cappedAt = MAX_REPORTED_RECIPIENTS): string {
+  const grouped = String(Math.floor(recipients)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return recipients >= cappedAt ? `≥ ${grouped}` : grouped;
 }

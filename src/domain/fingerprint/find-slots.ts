@@ -11,7 +11,7 @@ import { foldingTableWith, type FoldingTable } from './folding-table.ts';
 import { INVISIBLE_ALTERNATIVES } from './invisible-layer.ts';
 import type { Lexicon } from './lexicon.ts';
 import { spelledNumberMayVary } from './number-words.ts';
-import { isConjunctionComma, isIntroductoryComma } from './optional-commas.ts';
+import { isConjunctionComma } from './optional-commas.ts';
 import { BEFORE_NUMBER, type PhraseClass } from './phrase-classes.ts';
 import { findProtectedSpans, type ProtectedSpans } from './protected-spans.ts';
 import { quotationAlternatives } from './quotation-marks.ts';
@@ -154,7 +154,7 @@ function clauseAndIntroductoryCommaSlots(folding: Folding, table: FoldingTable, 
 
 function commaKind(folding: Folding, table: FoldingTable, i: number): SlotKind | null {
   const raw = folding.raw;
-  if (isIntroductoryComma(raw, i, folding.text)) return 'introductory-comma';
+  if (folding.introductoryCommas.some(([start]) => start === raw[i]?.start)) return 'introductory-comma';
   const conjunction = raw[i + 1]?.norm;
   if (!isConjunctionComma(raw, i, table) || isListConjunction(folding, i + 1)) return null;
   // "…, but …" always joins two parts a comma may or may not separate; "and"/"or" only when a clause follows.

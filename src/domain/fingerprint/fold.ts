@@ -7,7 +7,7 @@
  */
 import type { FoldingTable } from './folding-table.ts';
 import { matchApostrophe, matchDate, matchPercent, matchSmallNumber, matchThousands, matchTime } from './number-date-formats.ts';
-import { isOptionalComma, matchForm } from './optional-commas.ts';
+import { isConjunctionComma, isIntroductoryComma, matchForm } from './optional-commas.ts';
 import type { Span } from './spans.ts';
 import type { SlotKind } from './slot.ts';
 import { matchCase, phraseTokens, tokenize, type Token } from './tokens.ts';
@@ -39,8 +39,10 @@ export interface Folding {
   readonly raw: readonly Token[];
   readonly tokens: readonly FoldedToken[];
   readonly groups: readonly FoldGroup[];
-  /** Spans folded away entirely: serial commas, and "that" after a reporting verb. */
+  /** Spans folded away entirely: optional commas, and "that" after a reporting verb. */
   readonly dropped: readonly Span[];
+  /** The dropped commas that closed an introductory phrase (a subset of `dropped`). */
+  readonly introductoryCommas: readonly Span[];
 }
 
 /**
@@ -99,11 +101,14 @@ export function fold(text: string, table: FoldingTable): Folding {
   const tokens: FoldedToken[] = [];
   const groups: FoldGroup[] = [];
   const dropped: Span[] = [];
+  const introductoryCommas: Span[] = [];
   for (let i = 0; i < raw.length;) {
     const token = raw[i];
     if (!token) break;
-    if (isOptionalComma(raw, i, text, table)) {
+    const introductory = token.norm === ',' && isIntroductoryComma(tokens, raw[i + 1], text);
+    if (introductory || isConjunctionComma(raw, i, table)) {
       dropped.push([token.start, token.end]);
+      if (introductory) introductoryCommas.push([token.start, token.end]);
       i += 1;
       continue;
     }
@@ -122,5 +127,5 @@ export function fold(text: string, table: FoldingTable): Folding {
     tokens.push({ norm: token.norm, start: token.start, end: token.end, group: -1 });
     i += 1;
   }
-  return { text, raw, tokens, groups, dropped };
+  return { text, raw, tokens, groups, dropped, introductoryCommas };
 }

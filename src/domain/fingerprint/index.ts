@@ -23,5 +23,8 @@ export {
   type CopyScore, type DecodeOptions, type DecoderName, type FingerprintDecoding, type IssuedCopy,
 } from './decode-fingerprint.ts';
 export { INVISIBLE_ALTERNATIVES, stripInvisibleLayer, type InvisibleLayerStatus } from './invisible-layer.ts';
-export { capacity, countWords, distributionWarning, type CapacityOptions, type CapacityReport, type DistributionWarning } from './capacity.ts';
+export {
+  capacity, countWords, distributionWarning, formatRecipients, MAX_REPORTED_RECIPIENTS,
+  type CapacityOptions, type CapacityReport, type DistributionWarning, type RecipientLimits,
+} from './capacity.ts';
 export { ESTIMATIVE_TERMS } from './estimative-language.ts';

@@ -133,6 +133,8 @@ export function matchApostrophe(tokens: readonly Token[], i: number, text: strin
 /** Two to nine, spelled out (as house styles spell out one to nine in running text) and in figures. */
 export const SMALL_NUMBERS: readonly string[] = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
+const FIGURE_SUFFIXES: ReadonlySet<string> = new Set(['%', 'per', 'percent', 'a', 'am', 'p', 'pm']);
+
 /** A lone figure: whitespace or an opening bracket before it, whitespace or closing punctuation after. */
 function isLoneFigure(token: Token, text: string): boolean {
   const before = text.slice(token.start - 1, token.start);
@@ -148,7 +150,10 @@ function isLoneFigure(token: Token, text: string): boolean {
 export function matchSmallNumber(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
   const token = tokens[i];
   if (!token) return null;
-  const digit = /^[2-9]$/.test(token.norm) && isLoneFigure(token, text) ? Number(token.norm) : null;
+  // A figure before a percentage or a time ("3%", "3 per cent", "3 a.m.") stays a figure; the
+  // suffix is a slot of its own, so the test looks at every form it may take.
+  const suffixed = FIGURE_SUFFIXES.has(tokens[i + 1]?.norm ?? '');
+  const digit = /^[2-9]$/.test(token.norm) && isLoneFigure(token, text) && !suffixed ? Number(token.norm) : null;
   const word = digit === null ? SMALL_NUMBERS.indexOf(token.norm) : digit - 2;
   const spelled = SMALL_NUMBERS[word];
   if (spelled === undefined) return null;

@@ -78,6 +78,19 @@ export const COMPOUNDS: readonly PhraseClass[] = [
   compound('hard-line', 'hardline'), compound('takeover', 'take-over'), compound('handover', 'hand-over'),
   compound('setup', 'set-up'), compound('breakthrough', 'break-through'), compound('homepage', 'home page'),
   compound('cyberattack', 'cyber attack', 'cyber-attack'), compound('cyberattacks', 'cyber attacks', 'cyber-attacks'),
+  compound('best-known', 'best known'), compound('well-defined', 'well defined'), compound('non-zero', 'nonzero'),
+  compound('non-profit', 'nonprofit'), compound('e-commerce', 'ecommerce'), compound('multi-party', 'multiparty'),
+  compound('anti-terrorism', 'antiterrorism'), compound('countermeasures', 'counter-measures'),
+  compound('cybercrime', 'cyber crime', 'cyber-crime'), compound('post-war', 'postwar'), compound('pre-war', 'prewar'),
+  compound('co-founder', 'cofounder'), compound('co-author', 'coauthor'), compound('web page', 'webpage', 'web-page'),
+  compound('web pages', 'webpages', 'web-pages'), compound('ongoing', 'on-going'), compound('follow-up', 'followup'),
+  compound('non-existent', 'nonexistent'), compound('non-linear', 'nonlinear'), compound('predefined', 'pre-defined'),
+  compound('re-elected', 'reelected'), compound('re-election', 'reelection'), compound('halfway', 'half-way'),
+  compound('fundraising', 'fund-raising', 'fund raising'), compound('wrongdoing', 'wrong-doing'),
+  compound('peacekeeping', 'peace-keeping'), compound('peacekeepers', 'peace-keepers'), compound('non-violent', 'nonviolent'),
+  compound('anti-war', 'antiwar'), compound('semi-final', 'semifinal'), compound('midday', 'mid-day'),
+  compound('part-time', 'part time'), compound('full-time', 'full time'), compound('lawmaker', 'law-maker'),
+  compound('lawmakers', 'law-makers'), compound('stockholder', 'stock-holder'), compound('shareholders', 'share-holders'),
 ];
 
 export const ABBREVIATIONS: readonly PhraseClass[] = [
@@ -151,6 +164,11 @@ export const SYNONYMS: readonly PhraseClass[] = [
   oneWay('terminate', 'end'), oneWay('initially', 'at first'),
   oneWay('take place', 'occur'), oneWay('takes place', 'occurs'), oneWay('took place', 'occurred'),
   oneWay('taken place', 'happened'), oneWay('taking place', 'occurring'),
+  // "Upon" after these verbs is a formal "on" (a bare upon/on class would clash with "on Monday").
+  both('based on', 'based upon'), both('depend on', 'depend upon'), both('depends on', 'depends upon'),
+  both('depended on', 'depended upon'), both('rely on', 'rely upon'), both('relies on', 'relies upon'),
+  both('relied on', 'relied upon'), both('agreed on', 'agreed upon'), both('focused on', 'focused upon'),
+  both('insisted on', 'insisted upon'), both('in more detail', 'in greater detail'),
   from(['try to', 'attempt to'], [0], DETERMINERS), from(['tries to', 'attempts to'], [0]), from(['trying to', 'attempting to'], [0]),
 ];
 
