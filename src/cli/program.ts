@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { addAuditCommand, addQuarantineCommands } from './commands/audit.ts';
+import { addBulletinCommands } from './commands/bulletin.ts';
+import { addCaseReportCommands } from './commands/case-report.ts';
 import { addCopyCommands } from './commands/copy.ts';
 import { addDemoCommand } from './commands/demo.ts';
 import { addFingerprintCommands } from './commands/fingerprint.ts';
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   addAuditCommand(program);
   addPolicyCommands(program);
   addInvestigationCommands(program);
+  addCaseReportCommands(program);
+  addBulletinCommands(program);
   addLedgerCommands(program);
   addWitnessCommands(program);
   addDemoCommand(program);
