@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- ingest --json [--records N] [--events N] [--runs N] [--engines sqlite,postgres]`
+ * `npm run bench -- ingest --json [--records N] [--events N] [--runs N] [--engines sqlite,postgres] [--parts ingest,big]`
  *
  * 1. Audit-log ingest: Microsoft 365 records in the shape of the real samples (SharePoint
  *    FileAccessed/FilePreviewed/FileDownloaded/FileDeleted/FileModified, with ObjectId,
@@ -243,6 +243,7 @@ export async function run(args: string[], report: Report): Promise<void> {
   const records = option(args, '--records', 200_000);
   const runs = option(args, '--runs', 3);
   const shape: BigShape = { events: option(args, '--events', 2_000_000), products: option(args, '--products', 5_000), copiesPerProduct: 10, people: 1_000 };
-  for (const engineName of engineList(args)) await benchIngest(engineName, records, runs, report);
-  for (const engineName of engineList(args)) await benchBigDatabase(engineName, shape, runs, report);
+  const parts = args.includes('--parts') ? (args[args.indexOf('--parts') + 1] ?? '').split(',') : ['ingest', 'big'];
+  if (parts.includes('ingest')) for (const engineName of engineList(args)) await benchIngest(engineName, records, runs, report);
+  if (parts.includes('big')) for (const engineName of engineList(args)) await benchBigDatabase(engineName, shape, runs, report);
 }

@@ -25,8 +25,17 @@ export interface AuditOptions {
   readonly asOf: string;
 }
 
-/** The marking policy's entitlement check, on banner text. */
-export const entitlement: EntitlementCheck = (person, agency, marking, at) => canReceive(person, agency, parseMarking(marking), at);
+const parsedMarkings = new Map<string, ReturnType<typeof parseMarking>>();
+
+/** The marking policy's entitlement check, on banner text; an audit asks it once per access, over a handful of markings. */
+export const entitlement: EntitlementCheck = (person, agency, marking, at) => {
+  let parsed = parsedMarkings.get(marking);
+  if (parsed === undefined) {
+    parsed = parseMarking(marking);
+    parsedMarkings.set(marking, parsed);
+  }
+  return canReceive(person, agency, parsed, at);
+};
 
 /**
  * @example
@@ -89,7 +98,10 @@ async function selectByProduct<R>(db: Db, ids: readonly string[] | null, query: 
 
 async function inChunks<T>(keys: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < keys.length; i += 1_000) out.push(...(await read(keys.slice(i, i + 1_000))));
+  for (let i = 0; i < keys.length; i += 1_000) {
+    // Row by row: spreading a large result into push() overflows the stack.
+    for (const row of await read(keys.slice(i, i + 1_000))) out.push(row);
+  }
   return out;
 }
 

@@ -14,7 +14,9 @@ const chunkSize = 1_000;
 async function inChunks<T>(keys: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const unique = [...new Set(keys)];
   const out: T[] = [];
-  for (let i = 0; i < unique.length; i += chunkSize) out.push(...(await read(unique.slice(i, i + chunkSize))));
+  for (let i = 0; i < unique.length; i += chunkSize) {
+    for (const row of await read(unique.slice(i, i + chunkSize))) out.push(row);
+  }
   return out;
 }
 
