@@ -78,6 +78,8 @@ function addApiRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   addRegistryWriteRoutes(app, deps);
   addReadRoutes(app, deps);
   addListRoutes(app, deps);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'API token (`waymark user token`)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'waymark_session', description: 'web session; changes need X-CSRF-Token (see /api/v1/me)' });
   const document = { openapi: '3.1.0', info: { title: 'Waymark API', version: '1' } };
   app.get(routeAccess.openapi.path, authorize('openapi'), (c) => c.json(app.getOpenAPI31Document(document)));
   app.get(routeAccess.docs.path, authorize('docs'), swaggerUI({ url: routeAccess.openapi.path }));

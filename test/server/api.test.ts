@@ -28,8 +28,9 @@ describeEachEngine('HTTP API', (engine) => {
   it('serves the OpenAPI document and the docs page to a signed-in caller', async () => {
     const res = await h.call('GET', '/api/v1/openapi.json', { token: h.tokens.reviewer });
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { paths: Record<string, unknown> };
+    const doc = (await res.json()) as { paths: Record<string, Record<string, { description: string }>> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/events', '/api/v1/products/{id}/pathway', '/api/v1/import']));
+    expect(doc.paths['/api/v1/events']?.post?.description).toBe('Roles: administrator, originator, liaison.');
     const docs = await h.call('GET', '/api/v1/docs', { token: h.tokens.reviewer });
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger');
