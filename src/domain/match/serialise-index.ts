@@ -86,8 +86,11 @@ function readColumns(bytes: Uint8Array, from: number, lengths: readonly number[]
   COLUMN_NAMES.forEach((name, i) => {
     const n = lengths[i] ?? 0;
     if (!Number.isInteger(n) || n < 0 || at + 4 * n > bytes.length) throw new MatchError('BAD_INDEX', `match index column ${name} is truncated`);
-    // Copy: the input may be unaligned and is owned by the caller.
-    columns[name] = GrowableUint32.from(new Uint32Array(bytes.slice(at, at + 4 * n).buffer));
+    // Copy: the input may be unaligned and is owned by the caller. Not `bytes.slice(...).buffer`:
+    // a Node Buffer's slice is a view, and its `.buffer` is the whole (pooled) allocation.
+    const column = new Uint32Array(n);
+    new Uint8Array(column.buffer).set(bytes.subarray(at, at + 4 * n));
+    columns[name] = GrowableUint32.from(column);
     at += 4 * n;
   });
   return {
