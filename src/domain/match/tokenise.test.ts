@@ -16,7 +16,7 @@ describe('tokenise', () => {
     expect(t.sentenceStarts).toEqual([0, 7]);
   });
 
-  it('applies the fold hook per chunk and keeps offsets inside the chunk', () => {
+  it('applies the fold hook and keeps offsets into the original text', () => {
     const text = 'the colour, red';
     const t = tokenise(text, (s) => s.replace('colour', 'color'));
     expect(t.words).toEqual(['the', 'color', 'red']);

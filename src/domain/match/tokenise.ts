@@ -4,9 +4,16 @@
  * (NFKD, then combining marks dropped, so "ﬁ", "é" and "e\u0301" fold alike), case folding,
  * invisible characters skipped inside words, every kind of space a separator, punctuation a
  * separator. Portion marks such as "(TS//SI)" at the start of a paragraph are not content.
+ * Only the fold hook, which may rewrite several words at once, needs an offset map.
  */
+import { alignOffsets } from './offset-map.ts';
+import type { OffsetMap } from './offset-map.ts';
 
-/** A text folding hook (e.g. the fingerprint module's canonical folding), applied per chunk. */
+
+/**
+ * A text folding hook (e.g. the fingerprint module's canonical folding), applied to the whole
+ * text, so multi-word alternatives fold too; offsets are mapped back by offset-map.ts.
+ */
 export type Fold = (text: string) => string;
 
 export interface Tokens {
@@ -122,7 +129,19 @@ function isSpace(text: string, i: number): boolean {
   return SPACE.test(text[i] ?? '');
 }
 
-function scanParagraph(text: string, from: number, to: number, sink: TokenSink, fold: Fold | undefined): void {
+/** Original offsets of the scanned text: start of character i, end of the characters before j. */
+interface Origin {
+  readonly startOf: (i: number) => number;
+  readonly endOf: (j: number) => number;
+}
+
+const IDENTITY: Origin = { startOf: (i) => i, endOf: (j) => j };
+
+function mappedOrigin(map: OffsetMap): Origin {
+  return { startOf: (i) => map.start[i] ?? 0, endOf: (j) => map.end[j - 1] ?? 0 };
+}
+
+function scanParagraph(text: string, from: number, to: number, sink: TokenSink, origin: Origin): void {
   PORTION_MARK.lastIndex = from;
   const mark = PORTION_MARK.exec(text);
   let i = mark && PORTION_MARK.lastIndex <= to ? PORTION_MARK.lastIndex : from;
@@ -130,50 +149,32 @@ function scanParagraph(text: string, from: number, to: number, sink: TokenSink, 
     while (i < to && isSpace(text, i)) i++;
     let j = i;
     while (j < to && !isSpace(text, j)) j++;
-    if (j > i) scanFoldedChunk(text, i, j, sink, fold);
+    if (j > i) {
+      const at = i;
+      scanChunk(text.slice(i, j), sink, (k) => origin.startOf(at + k), (k) => origin.endOf(at + k));
+    }
     i = j;
   }
   sink.endSentence();
 }
 
 /**
- * The fold hook sees one whitespace-delimited chunk at a time. Where it leaves the chunk
- * alone (the usual case) offsets stay exact; where it rewrites it, every word it yields takes
- * the span of the chunk's word characters, so offsets never point outside the original chunk.
- */
-function scanFoldedChunk(text: string, from: number, to: number, sink: TokenSink, fold: Fold | undefined): void {
-  const chunk = text.slice(from, to);
-  const folded = fold ? fold(chunk) : chunk;
-  if (folded === chunk) {
-    scanChunk(chunk, sink, (i) => from + i, (i) => from + i);
-    return;
-  }
-  const [first, last] = wordSpan(chunk);
-  scanChunk(folded, sink, () => from + first, () => from + last);
-  if (SENTENCE_END.test(chunk)) sink.endSentence();
-}
-
-function wordSpan(chunk: string): [number, number] {
-  let first = 0;
-  let last = chunk.length;
-  while (first < last && !WORD_CHAR.test(chunk[first] ?? '')) first++;
-  while (last > first && !WORD_CHAR.test(chunk[last - 1] ?? '')) last--;
-  return first < last ? [first, last] : [0, chunk.length];
-}
-
-/**
- * Splits `text` into normalised words with their offsets, and into sentences.
+ * Splits `text` into normalised words with their offsets in `text`, and into sentences. With
+ * a fold hook, the folded text is what is split; a word inside a folded span takes the whole
+ * original span it came from.
  *
  * @example
  * tokenise('(S) The  Minister\u200b’s plan.').words // ['the', 'ministers', 'plan']
  */
 export function tokenise(text: string, fold?: Fold): Tokens {
+  const folded = fold ? fold(text) : text;
+  const origin = folded === text ? IDENTITY : mappedOrigin(alignOffsets(text, folded));
   const sink = new TokenSink();
   let from = 0;
-  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
-    scanParagraph(text, from, m.index, sink, fold);
+  for (const m of folded.matchAll(PARAGRAPH_BREAK)) {
+    scanParagraph(folded, from, m.index, sink, origin);
     from = m.index + m[0].length;
   }
-  scanParagraph(text, from, text.length, sink, fold);
+  scanParagraph(folded, from, folded.length, sink, origin);
   return sink;
 }
