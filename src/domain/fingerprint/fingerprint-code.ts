@@ -22,17 +22,21 @@ export interface FingerprintCode {
 
 export interface CodeOptions {
   /**
-   * Cut-off t. Small t gives more extreme biases: more evidence from a single leaker, heavier
-   * tails for innocents. 0.02 suits coalitions of 2–3 (Laarhoven & de Weger 2014, §5, take
-   * t ≈ 1/(300c) for the asymptotic regime; with a few thousand slots a larger t tightens the
-   * innocent-score tail bound more than it costs the colluders' score).
+   * Cut-off t: biases are drawn in [t, 1 − t]. Small t gives more extreme biases: more
+   * evidence against large coalitions, heavier innocent tails and little evidence from one
+   * leaker per slot. For the coalitions of 2–3 this code is built for, the best bias
+   * distributions are far from the edges (Nuida et al. 2009, "An improvement of discrete
+   * Tardos fingerprinting codes": p = 1/2 for c = 2, p = (3 ± √3)/6 ≈ 0.21, 0.79 for c = 3),
+   * so t = 0.2 keeps the arcsine shape inside that range. Measured on real prose (bench
+   * fingerprint): against t = 0.02 it shortens the stripped-layer excerpt accused among 1,000
+   * from 1,000 to 800 words and still catches a colluder in every 2- and 3-colluder trial.
    */
   readonly cutoff?: number;
   /** κ = 1/2 reproduces the arcsine law for q = 2 (Škorić et al. 2008, §3). */
   readonly kappa?: number;
 }
 
-export const DEFAULT_CUTOFF = 0.02;
+export const DEFAULT_CUTOFF = 0.2;
 export const DEFAULT_KAPPA = 0.5;
 
 /** Draws the biases of a new product's code. `random` must be seeded from a secret. */
