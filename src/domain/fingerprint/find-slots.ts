@@ -1,7 +1,9 @@
 /**
  * Finds the slots of a master text: its author alternatives, every place where a curated or
- * dictionary alternative occurs outside the protected spans, the serial commas of lists, and
- * the word boundaries of the invisible layer. Deterministic: the same master and lexicon
+ * dictionary alternative occurs outside the protected spans, number and date formats, small
+ * numbers in words or figures, the serial commas of lists, the optional commas between
+ * clauses and after introductory phrases, the quotation marks around quotations (never their
+ * words), an optional "that", and the word boundaries of the invisible layer. Deterministic: the same master and lexicon
  * always give the same slots, so slots can be recomputed rather than stored (store them
  * anyway with the code: a later lexicon may differ).
  */
