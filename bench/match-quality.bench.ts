@@ -110,7 +110,7 @@ function benchClough(report: Report, e: Engines, fit: Sample[]): void {
   }
 }
 
-interface Article {
+export interface Article {
   text: string;
   sources: [string, string];
 }
@@ -124,7 +124,7 @@ function shuffle<T>(random: Random, xs: T[]): T[] {
 }
 
 // Two products, three of each one's paraphrases, eight filler news sentences, three to a paragraph.
-function composeArticles(random: Random, pairs: readonly MrpcPair[], productOf: Map<string, string>, ambiguous: (p: MrpcPair) => boolean, count: number): Article[] {
+export function composeArticles(random: Random, pairs: readonly MrpcPair[], productOf: Map<string, string>, ambiguous: (p: MrpcPair) => boolean, count: number): Article[] {
   const byProduct = new Map<string, string[]>();
   for (const p of pairs) if (p.label && !ambiguous(p)) byProduct.set(productOf.get(p.s1) ?? '', [...(byProduct.get(productOf.get(p.s1) ?? '') ?? []), p.s2]);
   const eligible = [...byProduct.keys()].filter((id) => (byProduct.get(id)?.length ?? 0) >= 3);

@@ -58,8 +58,9 @@ export interface PackedPostings {
   readonly unseenIdf: number;
   /** Euclidean norm of each sentence's tf-idf vector */
   readonly sentenceNorm: Float32Array;
-  /** scratch counters, one per sentence, reset after each use */
-  readonly scratch: Uint16Array;
+  /** scratch accumulators, one per sentence, reset after each use (no per-query allocation) */
+  readonly scratchHits: Uint8Array;
+  readonly scratchWeight: Float32Array;
 }
 
 /** The columns of an index; see serialise-index.ts for their byte layout. */
@@ -195,7 +196,8 @@ export class MatchIndex {
 function packPostings(c: IndexColumns, termCount: number): PackedPostings {
   const fingerprints = packFingerprints(c.fingerprintHash.view(), c.fingerprintPos.view());
   const sentences = packTerms(c.termBase.view(), c.sentenceTerms.view(), termCount);
-  return { ...fingerprints, ...sentences, scratch: new Uint16Array(c.sentenceDoc.length) };
+  const sentenceCount = c.sentenceDoc.length;
+  return { ...fingerprints, ...sentences, scratchHits: new Uint8Array(sentenceCount), scratchWeight: new Float32Array(sentenceCount) };
 }
 
 // Counting sort of the fingerprints into 2^bits buckets by their top bits.

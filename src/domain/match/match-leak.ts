@@ -72,26 +72,64 @@ export function matchLeak(index: MatchIndex, leakText: string, options: MatchOpt
   const sentences = findSentenceSeeds(index, query, options.paraphrase);
   const paraphrases = groupByDoc(extendSeeds(index, sentences.seeds, options.paraphrase?.maxGap));
   const docs = new Set([...verbatim.keys(), ...sentences.bestCosine.keys()]);
-  const evidence: DocumentEvidence[] = [];
-  for (const doc of docs) {
-    const docVerbatim = verbatim.get(doc) ?? [];
-    const docParaphrases = paraphrases.get(doc) ?? [];
-    const partial = {
-      bestCosine: sentences.bestCosine.get(doc) ?? 0,
-      seedSentences: new Set(docParaphrases.flatMap((p) => p.seeds.map((s) => s.leakSentence))).size,
-      verbatimWords: docVerbatim.reduce((sum, p) => sum + p.matched, 0),
-    };
-    // Coverage is the costly feature; skip documents that could not pass even at full coverage.
-    if (scoreSource({ ...partial, coverage: 1 }) < threshold) continue;
+  const candidates = rankCandidates(index, [...docs].map((doc) => ({
+    doc, verbatim: verbatim.get(doc) ?? [], paraphrases: paraphrases.get(doc) ?? [], bestCosine: sentences.bestCosine.get(doc) ?? 0,
+  })), threshold);
+  const maxSources = options.maxSources ?? 20;
+  const evidence = scoreCandidates(candidates, threshold, maxSources, (c) => {
     const passages = dropCoveredParaphrases([
-      ...docVerbatim.map((p) => verbatimPassage(index, tokens, p)),
-      ...docParaphrases.map((p) => paraphrasePassage(index, tokens, query, p)),
+      ...c.verbatim.map((p) => verbatimPassage(index, tokens, p)),
+      ...c.paraphrases.map((p) => paraphrasePassage(index, tokens, query, p)),
     ]);
-    const features: SourceFeatures = { ...partial, coverage: coverage(tokens, passages) };
-    const score = scoreSource(features);
-    if (score >= threshold) evidence.push({ doc, score, features, passages });
+    return { passages, features: { ...c.partial, coverage: coverage(tokens, passages) } };
+  });
+  return toSources(index, evidence).slice(0, maxSources);
+}
+
+interface Candidate {
+  readonly doc: number;
+  readonly product: string;
+  readonly verbatim: readonly VerbatimPassage[];
+  readonly paraphrases: readonly ParaphrasePassage[];
+  readonly partial: Omit<SourceFeatures, 'coverage'>;
+  /** the score at full coverage: no higher score is possible (coverage is the costly feature) */
+  readonly bound: number;
+}
+
+// Documents that could pass the threshold, by their score bound, highest first.
+function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestCosine: number }[], threshold: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const d of docs) {
+    const partial = {
+      bestCosine: d.bestCosine,
+      seedSentences: new Set(d.paraphrases.flatMap((p) => p.seeds.map((s) => s.leakSentence))).size,
+      verbatimWords: d.verbatim.reduce((sum, p) => sum + p.matched, 0),
+    };
+    const bound = scoreSource({ ...partial, coverage: 1 });
+    if (bound >= threshold) out.push({ ...d, product: index.documents[d.doc]?.productId ?? '', partial, bound });
   }
-  return toSources(index, evidence).slice(0, options.maxSources ?? 20);
+  return out.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
+}
+
+/**
+ * Exact scores in bound order, with max-score pruning (Turtle & Flood 1995): once
+ * `maxSources` products score at least the next candidate's bound, no later candidate can
+ * enter the list, and only versions of products already in it are still scored.
+ */
+function scoreCandidates(candidates: readonly Candidate[], threshold: number, maxSources: number, evaluate: (c: Candidate) => Omit<DocumentEvidence, 'doc' | 'score'>): DocumentEvidence[] {
+  const evidence: DocumentEvidence[] = [];
+  const bestOfProduct = new Map<string, number>();
+  let full = false;
+  for (const c of candidates) {
+    full ||= [...bestOfProduct.values()].filter((best) => best >= c.bound).length >= maxSources;
+    if (full && !bestOfProduct.has(c.product)) continue;
+    const e = evaluate(c);
+    const score = scoreSource(e.features);
+    if (score < threshold) continue;
+    evidence.push({ doc: c.doc, score, ...e });
+    bestOfProduct.set(c.product, Math.max(score, bestOfProduct.get(c.product) ?? 0));
+  }
+  return evidence;
 }
 
 function groupByDoc(passages: readonly ParaphrasePassage[]): Map<number, ParaphrasePassage[]> {
@@ -146,15 +184,27 @@ function dropCoveredParaphrases(passages: readonly MatchedPassage[]): MatchedPas
   }).sort((a, b) => a.leak[0] - b.leak[0]);
 }
 
-// Share of the leak's words inside at least one passage.
+// Share of the leak's words inside at least one passage (words are in text order).
 function coverage(tokens: Tokens, passages: readonly MatchedPassage[]): number {
-  if (tokens.words.length === 0) return 0;
-  let inside = 0;
-  for (let i = 0; i < tokens.words.length; i++) {
-    const start = tokens.starts[i] ?? 0;
-    if (passages.some((p) => p.leak[0] <= start && start < p.leak[1])) inside++;
+  const n = tokens.words.length;
+  if (n === 0) return 0;
+  const inside = new Uint8Array(n);
+  for (const p of passages) {
+    for (let i = firstWordAt(tokens.starts, p.leak[0]); i < n && (tokens.starts[i] ?? 0) < p.leak[1]; i++) inside[i] = 1;
   }
-  return inside / tokens.words.length;
+  return inside.reduce((sum, x) => sum + x, 0) / n;
+}
+
+// The first word starting at or after `offset` (binary search).
+function firstWordAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // One source per product: its best version carries the passages; each passage lists the

@@ -6,8 +6,12 @@
  * each other on both sides are merged into passages (their "extension"); see extendSeeds.
  *
  * Candidates come from the inverted index: each leak sentence looks up only its `probeTerms`
- * rarest terms (rare terms are the ones a reworded sentence keeps), then every candidate's
- * exact cosine and Dice are computed by merging sorted term lists.
+ * rarest terms (rare terms are the ones a reworded sentence keeps), skipping terms too common
+ * to discriminate and stopping once `maxScanned` postings have been read, so the work per
+ * sentence is bounded whatever the corpus size. While scanning, each candidate accumulates the
+ * idf² mass of the probes it shares; a candidate whose cosine could not reach `minEvidence`
+ * even if it shared every other query term is dropped before the exact merge (the max-score
+ * bound of Turtle & Flood, "Query evaluation: strategies and optimizations", 1995).
  */
 import type { MatchIndex, PackedPostings } from './match-index.ts';
 import type { SentenceTerms } from './sentences.ts';
@@ -18,8 +22,14 @@ export interface ParaphraseOptions {
   readonly minDice?: number;
   /** rarest terms of each leak sentence looked up (default 8) */
   readonly probeTerms?: number;
-  /** terms in more sentences than this are not looked up (default 50,000) */
+  /** terms in more sentences than this are not looked up (default 5,000) */
   readonly maxTermPostings?: number;
+  /** postings read per leak sentence at most (default 12,000) */
+  readonly maxScanned?: number;
+  /** candidate pairs whose cosine cannot reach this are not scored (default 0.2) */
+  readonly minEvidence?: number;
+  /** sentences scored per leak sentence at most, those with the highest bound (default 200) */
+  readonly maxCandidates?: number;
   /** seeds at most this many sentences apart on both sides merge (default 3) */
   readonly maxGap?: number;
 }
@@ -76,8 +86,9 @@ export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySenten
   const seeds: SentenceSeed[] = [];
   const bestCosine = new Map<number, number>();
   const docOf = index.columns.sentenceDoc.view();
+  const limits = candidateLimits(options);
   query.forEach((q, leakSentence) => {
-    for (const s of candidates(p, q, options.probeTerms ?? 8, options.maxTermPostings ?? 50_000)) {
+    for (const s of candidates(p, q, limits)) {
       const [cosine, dice] = similarity(index, p, q, s);
       const doc = docOf[s] ?? 0;
       if (cosine > (bestCosine.get(doc) ?? 0)) bestCosine.set(doc, cosine);
@@ -87,24 +98,65 @@ export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySenten
   return { seeds, bestCosine };
 }
 
-// Sentences sharing enough of the leak sentence's rarest terms: two of them, or one when the
-// sentence has at most three known terms. Scanning is bounded by the probes' posting lengths.
-function candidates(p: PackedPostings, q: QuerySentence, probeTerms: number, maxTermPostings: number): number[] {
+interface CandidateLimits {
+  readonly probeTerms: number;
+  readonly maxTermPostings: number;
+  readonly maxScanned: number;
+  readonly minEvidence: number;
+  readonly maxCandidates: number;
+}
+
+function candidateLimits(options: ParaphraseOptions): CandidateLimits {
+  return {
+    probeTerms: options.probeTerms ?? 8,
+    maxTermPostings: options.maxTermPostings ?? 5_000,
+    maxScanned: options.maxScanned ?? 12_000,
+    minEvidence: Math.min(options.minEvidence ?? 0.2, options.minCosine ?? 0.33),
+    maxCandidates: options.maxCandidates ?? 200,
+  };
+}
+
+// The probes: the rarest known terms that are not too common, within the scanning budget.
+function chooseProbes(p: PackedPostings, q: QuerySentence, limits: CandidateLimits): number[] {
   const df = (t: number): number => (p.termStart[t + 1] ?? 0) - (p.termStart[t] ?? 0);
-  const probes = [...q.termIds].filter((t) => df(t) <= maxTermPostings).sort((a, b) => df(a) - df(b)).slice(0, probeTerms);
+  const probes: number[] = [];
+  let budget = limits.maxScanned;
+  for (const t of [...q.termIds].sort((a, b) => df(a) - df(b))) {
+    if (probes.length === limits.probeTerms || df(t) > Math.min(budget, limits.maxTermPostings)) break;
+    probes.push(t);
+    budget -= df(t);
+  }
+  return probes;
+}
+
+// Sentences sharing enough of the leak sentence's probes (two of them, or one when the
+// sentence has at most three known terms) whose cosine bound reaches `minEvidence`.
+function candidates(p: PackedPostings, q: QuerySentence, limits: CandidateLimits): number[] {
+  const probes = chooseProbes(p, q, limits);
+  let rest = 0;
+  for (const t of q.termIds) rest += (p.idf[t] ?? 0) ** 2;
   const minHits = q.termIds.length <= 3 ? 1 : 2;
   const touched: number[] = [];
-  const found: number[] = [];
   for (const t of probes) {
+    const weight = (p.idf[t] ?? 0) ** 2;
+    rest -= weight;
     for (let i = p.termStart[t] ?? 0; i < (p.termStart[t + 1] ?? 0); i++) {
       const s = p.termSentences[i] ?? 0;
-      const hits = ++p.scratch[s]!;
-      if (hits === 1) touched.push(s);
-      if (hits === minHits) found.push(s);
+      if (p.scratchHits[s] === 0) touched.push(s);
+      p.scratchHits[s]! += 1;
+      p.scratchWeight[s]! += weight;
     }
   }
-  for (const s of touched) p.scratch[s] = 0;
-  return found;
+  const found: { s: number; bound: number }[] = [];
+  for (const s of touched) {
+    const bound = ((p.scratchWeight[s] ?? 0) + rest) / (q.norm * (p.sentenceNorm[s] ?? 0));
+    if ((p.scratchHits[s] ?? 0) >= minHits && bound >= limits.minEvidence) found.push({ s, bound });
+    p.scratchHits[s] = 0;
+    p.scratchWeight[s] = 0;
+  }
+  // A sentence repeated across very many products is boilerplate: keep the likeliest few.
+  if (found.length > limits.maxCandidates) found.sort((a, b) => b.bound - a.bound || a.s - b.s).length = limits.maxCandidates;
+  return found.map((f) => f.s);
 }
 
 // Cosine of the tf-idf vectors (binary tf: a sentence rarely repeats a content term) and
