@@ -1,6 +1,6 @@
 /**
- * The baseline: what investigators do by hand. Take the products the article was matched to,
- * list the people who held a copy of every one of them before publication, and rank them by
+ * The baseline: what investigators do by hand. Take the products the article draws on, list
+ * the people who held a copy of every one of them before publication, and rank them by
  * their most recent access before publication; ties (no access at all) in arbitrary order.
  */
 import { gatherHoldings } from '../../src/app/investigate.ts';

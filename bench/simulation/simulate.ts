@@ -14,6 +14,8 @@ import type { Random } from '../../src/domain/random.ts';
 import type { Engine } from '../../src/store/engine.ts';
 import { createTestDatabase } from '../../test/databases.ts';
 import { baselineRanking } from './baseline.ts';
+import { countEvidence, emptyCounts } from './calibration.ts';
+import type { EvidenceCounts } from './calibration.ts';
 import { planHandling } from './handling.ts';
 import type { PlannedEvent } from './handling.ts';
 import { writeArticle } from './journalist.ts';
@@ -41,10 +43,16 @@ export interface LeakOutcome {
     readonly recipients: number;
     readonly strongInnocents: number;
     readonly seconds: number;
+    /** CPU time of this process during the investigation: the machine is shared, so wall time varies with load. */
+    readonly cpuSeconds: number;
     readonly sourcesFound: number;
+    readonly sourcesMatched: number;
     readonly sourcesTrue: number;
+    /** Per-channel log10 likelihood ratios of the first leaker and of the top candidate, to see why a leak was missed. */
+    readonly leakerChannels: Readonly<Record<string, number>> | null;
+    readonly topChannels: Readonly<Record<string, number>> | null;
   };
-  readonly baseline: { readonly ranks: readonly number[]; readonly listSize: number; readonly seconds: number };
+  readonly baseline: { readonly ranks: readonly number[]; readonly listSize: number; readonly seconds: number; readonly cpuSeconds: number };
 }
 
 export interface SimulationResult {
@@ -52,9 +60,10 @@ export interface SimulationResult {
   readonly counts: { people: number; products: number; longProducts: number; productWords: number; copies: number; events: number };
   readonly importSeconds: number;
   readonly outcomes: readonly LeakOutcome[];
+  readonly evidence: EvidenceCounts;
 }
 
-interface Scenario {
+export interface Scenario {
   readonly world: World;
   readonly pool: ProsePool;
   readonly plans: readonly LeakPlan[];
@@ -63,7 +72,7 @@ interface Scenario {
   readonly events: number;
 }
 
-function buildScenario(random: Random, options: SimulationOptions): Scenario {
+export function buildScenario(random: Random, options: SimulationOptions): Scenario {
   const pool = loadProsePool(random.fork('prose'));
   const world = buildWorld(random.fork('world'), options, pool);
   const handling = planHandling(random.fork('handling'), world);
@@ -118,9 +127,19 @@ async function sourceCopies(engine: Engine, scenario: Scenario, plan: LeakPlan):
   return out;
 }
 
+/** Wall and CPU seconds since the clock was started. */
+function startClock(): () => { seconds: number; cpuSeconds: number } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  };
+}
+
 const weightOf = (c: InvestigationResult['candidates'][number]): number => Object.values(c.channels).reduce((a, b) => a + b, 0);
 
-function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: readonly string[], seconds: number): LeakOutcome['waymark'] {
+function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: readonly string[], time: { seconds: number; cpuSeconds: number }): LeakOutcome['waymark'] {
   const top = result.candidates[0];
   const truth = new Set(plan.sources.flatMap((s) => s.products));
   return {
@@ -128,24 +147,28 @@ function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: re
     shortlist: top ? result.candidates.filter((c) => weightOf(c) >= weightOf(top) - 1).length : 0,
     recipients: result.recipients,
     strongInnocents: result.candidates.filter((c) => c.strong && !leakers.includes(c.person)).length,
-    seconds, sourcesFound: result.sources.filter((s) => truth.has(s.product)).length, sourcesTrue: truth.size,
+    leakerChannels: result.candidates.find((c) => c.person === leakers[0])?.channels ?? null, topChannels: top?.channels ?? null,
+    ...time, sourcesFound: result.sources.filter((s) => truth.has(s.product)).length, sourcesMatched: result.sources.length, sourcesTrue: truth.size,
   };
 }
 
-async function investigateLeak(engine: Engine, random: Random, scenario: Scenario, plan: LeakPlan, filler: () => string): Promise<LeakOutcome> {
+async function investigateLeak(engine: Engine, random: Random, scenario: Scenario, plan: LeakPlan, filler: () => string, counts: EvidenceCounts): Promise<LeakOutcome> {
   const leakText = writeArticle(random.fork('article'), plan, await sourceCopies(engine, scenario, plan), filler);
   const published = iso(plan.publishedMs);
   const leakers = plan.sources.map((s) => s.person);
-  let start = performance.now();
+  let clock = startClock();
   const result = await investigate(engine, { leakText, published, openedBy: 'bench', now: published });
-  const waymark = waymarkOutcome(result, plan, leakers, (performance.now() - start) / 1000);
-  start = performance.now();
-  const ranking = await baselineRanking(random.fork('baseline'), engine, result.sources.map((s) => s.product), published);
-  const baselineSeconds = (performance.now() - start) / 1000;
+  const waymark = waymarkOutcome(result, plan, leakers, clock());
+  countEvidence(counts, result, leakers);
+  // By hand, investigators read the matched products and keep those the article really draws
+  // on: the baseline gets the true source products, which can only flatter it.
+  clock = startClock();
+  const ranking = await baselineRanking(random.fork('baseline'), engine, [...new Set(plan.sources.flatMap((s) => s.products))], published);
+  const baselineTime = clock();
   const rankIn = (p: string): number => (ranking.indexOf(p) >= 0 ? ranking.indexOf(p) + 1 : Number.POSITIVE_INFINITY);
   return {
     id: plan.id, kind: plan.kind, quoted: plan.quotes > 0, stripped: plan.stripped, leakers, waymark,
-    baseline: { ranks: leakers.map(rankIn), listSize: ranking.length, seconds: baselineSeconds },
+    baseline: { ranks: leakers.map(rankIn), listSize: ranking.length, ...baselineTime },
   };
 }
 
@@ -161,14 +184,15 @@ export async function simulate(options: SimulationOptions, onLeak?: (outcome: Le
     let next = random.int(scenario.pool.filler.length);
     const filler = (): string => scenario.pool.filler[next++ % scenario.pool.filler.length]!;
     const outcomes: LeakOutcome[] = [];
+    const evidence = emptyCounts();
     for (const plan of scenario.plans) {
-      const outcome = await investigateLeak(engine, random.fork(`leak-${plan.id}`), scenario, plan, filler);
+      const outcome = await investigateLeak(engine, random.fork(`leak-${plan.id}`), scenario, plan, filler, evidence);
       outcomes.push(outcome);
       onLeak?.(outcome);
     }
     const long = scenario.world.products.filter((p) => p.long);
     return {
-      options, importSeconds, outcomes,
+      options, importSeconds, outcomes, evidence,
       counts: {
         people: scenario.world.people.length, products: scenario.world.products.length, longProducts: long.length,
         productWords: scenario.pool.words, copies: scenario.copies, events: scenario.events,

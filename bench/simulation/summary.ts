@@ -5,6 +5,7 @@
  */
 import { median, quantile } from '../report.ts';
 import type { Figure } from '../report.ts';
+import { tableValue } from './calibration.ts';
 import type { LeakOutcome, SimulationResult } from './simulate.ts';
 
 export const splits: readonly { name: string; keep: (o: LeakOutcome) => boolean }[] = [
@@ -65,6 +66,8 @@ function lists(result: SimulationResult, ran: string): Figure[] {
 function timings(result: SimulationResult, ran: string): Figure[] {
   const w = result.outcomes.map((x) => x.waymark.seconds);
   const b = result.outcomes.map((x) => x.baseline.seconds);
+  const wc = result.outcomes.map((x) => x.waymark.cpuSeconds);
+  const bc = result.outcomes.map((x) => x.baseline.cpuSeconds);
   const figure = (metric: string, value: number, baselineValue: number): Figure => ({
     metric, value: round(value, 4), unit: 's', engine: 'sqlite', baseline: 'access intersection from the store, given the matched products', baselineValue: round(baselineValue, 4),
     ratio: ratio(value, baselineValue), note: `${ran}; investigate() includes matching, fingerprint decoding and opening the case`,
@@ -72,8 +75,20 @@ function timings(result: SimulationResult, ran: string): Figure[] {
   return [
     figure('investigation_seconds_median', median(w), median(b)),
     figure('investigation_seconds_p95', quantile(w, 0.95), quantile(b, 0.95)),
+    // The machine is shared: CPU seconds of this process say what the work costs whatever the load.
+    figure('investigation_cpu_seconds_median', median(wc), median(bc)),
+    figure('investigation_cpu_seconds_p95', quantile(wc, 0.95), quantile(bc, 0.95)),
     { metric: 'import_seconds', value: round(result.importSeconds, 2), unit: 's', engine: 'sqlite', copies: result.counts.copies, events: result.counts.events, note: `${ran}; importBundle in ${result.options.batches} product batches` },
   ];
+}
+
+/** Observed P(present | leaker) / P(present | innocent) per kind of evidence, beside likelihoods.ts. */
+function calibration(result: SimulationResult, ran: string): Figure[] {
+  const { leakers, innocents, present } = result.evidence;
+  return [...present].sort(([a], [b]) => a.localeCompare(b)).map(([kind, [l, i]]) => ({
+    metric: `likelihood_ratio.${kind}`, value: round((l / Math.max(1, leakers)) / (Math.max(i, 0.5) / Math.max(1, innocents)), 2), unit: 'observed P(present | leaker) / P(present | innocent)',
+    table: tableValue(kind), leakersWith: l, leakers, innocentsWith: i, innocents, note: `${ran}; per candidate, present at least once`,
+  }));
 }
 
 export function describeRun(result: SimulationResult): string {
@@ -83,5 +98,5 @@ export function describeRun(result: SimulationResult): string {
 
 export function summarise(result: SimulationResult): Figure[] {
   const ran = describeRun(result);
-  return [...ranking(result, ran), ...lists(result, ran), ...timings(result, ran)];
+  return [...ranking(result, ran), ...lists(result, ran), ...timings(result, ran), ...calibration(result, ran)];
 }
