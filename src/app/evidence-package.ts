@@ -327,6 +327,11 @@ function readPackage(bytes: Uint8Array, failures: string[]): EvidencePackage | n
   return pkg;
 }
 
+/** Reads a package's fields (nothing verified); throws VERIFY_FAILED naming the first malformed field. */
+export function parseEvidencePackage(text: string): EvidencePackage {
+  return shapePackage(parseJson(text, 'file'));
+}
+
 function shapePackage(value: unknown): EvidencePackage {
   const o = record(value, 'package');
   const c = record(o.case, 'case');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,7 +14,6 @@ import { openCheckpoint } from '../../src/domain/ledger/checkpoint.ts';
 import { leafHash } from '../../src/domain/ledger/hash.ts';
 import { parseVerifierKey } from '../../src/domain/ledger/note-key.ts';
 import { verifyInclusion } from '../../src/domain/ledger/proof.ts';
-import { runWaymark } from '../cli.ts';
 import { describeEachEngine } from '../engines.ts';
 import { closeCaseFixture, injected, openCaseFixture } from './case-fixture.ts';
 import type { CaseFixture } from './case-fixture.ts';
@@ -85,19 +84,6 @@ describeEachEngine('case report', (engineName) => {
     for (const page of pages) expect(page.match(/TOP SECRET\/\/CEO/g)?.length).toBeGreaterThanOrEqual(2);
     for (const c of fixture.result.candidates) expect(text).toContain(c.person);
     expect(text).toContain('Signed ledger checkpoint');
-  });
-
-  it('waymark case report writes HTML and PDF; a bad format is exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'waymark-report-cli-'));
-    const env = { WAYMARK_KEYS: fixture.keys };
-    const htmlOut = await runWaymark(['--db', fixture.url, 'case', 'report', fixture.result.case, '--format', 'html', '--out', join(dir, 'r.html')], env);
-    expect(htmlOut).toMatchObject({ status: 0 });
-    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('<footer><div class="banner">TOP SECRET//CEO</div></footer>');
-    const pdfOut = await runWaymark(['--db', fixture.url, 'case', 'report', fixture.result.case, '--format', 'pdf', '--out', join(dir, 'r.pdf')], env);
-    expect(pdfOut).toMatchObject({ status: 0 });
-    expect(readFileSync(join(dir, 'r.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    const bad = await runWaymark(['--db', fixture.url, 'case', 'report', fixture.result.case, '--format', 'docx', '--out', join(dir, 'r.docx')], env);
-    expect(bad).toMatchObject({ status: 2, stderr: expect.stringMatching(/--format: "docx" is not one of html, pdf/) });
   });
 });
 

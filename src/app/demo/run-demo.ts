@@ -17,6 +17,11 @@ import { initialiseStore } from '../initialise.ts';
 import { productPathway } from '../pathway.ts';
 import { stripInvisibleLayer } from '../../domain/fingerprint/index.ts';
 import { showCopy } from '../copy-text.ts';
+import { buildCaseReport } from '../case-report.ts';
+import { investigate } from '../investigate.ts';
+import type { InvestigationResult } from '../investigate.ts';
+import { renderCaseHtml } from '../../adapters/report/render-case-html.ts';
+import { parseTime } from '../../domain/time.ts';
 import { leakedProductId, leakPublished, quotedSentenceOf, writeLeakArticle } from './leaked-product.ts';
 import { buildDemoScenario } from './scenario.ts';
 
@@ -32,6 +37,10 @@ export interface DemoRun {
   readonly engine: Engine;
   readonly refusal: { person: string; product: string; reasons: readonly string[]; ledgerIndex: number };
   readonly tearlineCopies: readonly { copy: string; recipient: string; label: string; marking: string }[];
+  /** The case opened on the leaked article: sources, copies and candidates. */
+  readonly investigation: InvestigationResult;
+  /** The case report (HTML) written for that case. */
+  readonly reportFile: string;
 }
 
 /** Cleared to SECRET only: may not receive a TOP SECRET product. */
@@ -54,11 +63,15 @@ export async function runDemo(directory = mkdtempSync(join(tmpdir(), 'waymark-de
   const leakerCopy = await showCopy(engine, leakedProductId, leaker);
   const leakArticle = writeLeakArticle(quotedSentenceOf(stripInvisibleLayer(leakerCopy.text)));
   writeFileSync(leakFile, leakArticle);
+  const investigation = await investigate(engine, { leakText: leakArticle, published: parseTime(leakPublished), openedBy: 'demo-investigator', now: new Date().toISOString() });
+  const reportFile = join(directory, `case-report-${investigation.case}.html`);
+  writeFileSync(reportFile, renderCaseHtml(await buildCaseReport(engine, database, investigation.case)));
   return {
     directory, database, imported, counts: await countRows(engine.db),
     products: products.map((p) => ({ ...p, copies: Number(p.copies) })),
     leakFile, leakPublished, pathway: await productPathway(engine, leakedProductId, null), engine, refusal,
     tearlineCopies: tearline.map((t) => ({ copy: t.id, recipient: t.recipient_id, label: t.label, marking: t.marking })),
+    investigation, reportFile,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runDemo } from '../../app/demo/run-demo.ts';
 import { globalOptions } from '../context.ts';
 import { formatTable, print, printJson } from '../output.ts';
+import { renderInvestigation } from './investigate.ts';
 import { pathwayJson, renderPathwayTree } from './pathway.ts';
 
 export function addDemoCommand(program: Command): void {
@@ -12,7 +13,7 @@ export function addDemoCommand(program: Command): void {
       const run = await runDemo(options.dir);
       try {
         if (globalOptions(command).json) {
-          return printJson({ database: run.database, counts: run.counts, products: run.products, leak: run.leakFile, pathway: pathwayJson(run.pathway) });
+          return printJson({ database: run.database, counts: run.counts, products: run.products, leak: run.leakFile, pathway: pathwayJson(run.pathway), investigation: run.investigation, report: run.reportFile });
         }
         narrate(run);
       } finally {
@@ -37,5 +38,10 @@ function narrate(run: Awaited<ReturnType<typeof runDemo>>): void {
   print(`   The article is saved at ${run.leakFile}.`);
   print(`\n4. The pathway of ${run.pathway.productId} — every copy, every recipient, every event:\n`);
   print(renderPathwayTree(run.pathway));
+  print(`\n5. The investigator opens a case on the article: matched sources, attributed copies, ranked candidates.\n`);
+  print(renderInvestigation(run.investigation));
+  print(`\n6. The case report (HTML: banners, passages side by side, pathway, candidates, ledger proofs, signed checkpoint) is at:`);
+  print(`   ${run.reportFile}`);
   print(`\nTry: npx waymark --db ${run.database} pathway ${run.pathway.productId} --json`);
+  print(`     npx waymark --db ${run.database} case export ${run.investigation.case} evidence.json && npx waymark case verify-package evidence.json --vkey "$(npx waymark --db ${run.database} ledger key)"`);
 }
