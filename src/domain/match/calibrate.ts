@@ -12,9 +12,9 @@
 export interface SourceFeatures {
   /** highest sentence cosine between the leak and the document */
   readonly bestCosine: number;
-  /** leak sentences that seed with the document */
+  /** leak sentences that seed with the document, each counting 1/n when n documents share it */
   readonly seedSentences: number;
-  /** words inside verbatim runs */
+  /** words inside verbatim runs, each counting 1/n when n documents share it */
   readonly verbatimWords: number;
   /** share of the leak's words inside the document's passages */
   readonly coverage: number;

@@ -72,9 +72,10 @@ export function matchLeak(index: MatchIndex, leakText: string, options: MatchOpt
   const sentences = findSentenceSeeds(index, query, options.paraphrase);
   const paraphrases = groupByDoc(extendSeeds(index, sentences.seeds, options.paraphrase?.maxGap));
   const docs = new Set([...verbatim.keys(), ...sentences.bestCosine.keys()]);
+  const shared = sharedEvidence(tokens.words.length, query.length, verbatim, paraphrases);
   const candidates = rankCandidates(index, [...docs].map((doc) => ({
     doc, verbatim: verbatim.get(doc) ?? [], paraphrases: paraphrases.get(doc) ?? [], bestCosine: sentences.bestCosine.get(doc) ?? 0,
-  })), threshold);
+  })), shared, threshold);
   const maxSources = options.maxSources ?? 20;
   const evidence = scoreCandidates(candidates, threshold, maxSources, (c) => {
     const passages = dropCoveredParaphrases([
@@ -96,14 +97,60 @@ interface Candidate {
   readonly bound: number;
 }
 
+/** How many documents share each piece of the leak's evidence. */
+interface SharedEvidence {
+  /** per leak word: documents with a verbatim passage over it */
+  readonly verbatimDocs: Uint32Array;
+  /** per leak sentence: documents it seeds with */
+  readonly seedDocs: Uint32Array;
+}
+
+/**
+ * Evidence that many documents share equally is boilerplate or common news, not evidence of
+ * one source: each document's verbatim words and seed sentences count 1/n when n documents
+ * share them, an inverse document frequency at the level of the evidence (as idf discounts
+ * common terms; Spärck Jones 1972).
+ */
+function sharedEvidence(words: number, sentences: number, verbatim: ReadonlyMap<number, readonly VerbatimPassage[]>, paraphrases: ReadonlyMap<number, readonly ParaphrasePassage[]>): SharedEvidence {
+  const verbatimDocs = new Uint32Array(words);
+  for (const passages of verbatim.values()) {
+    for (const p of passages) for (let w = p.leakFrom; w < p.leakTo; w++) verbatimDocs[w]! += 1;
+  }
+  const seedDocs = new Uint32Array(sentences);
+  for (const passages of paraphrases.values()) {
+    for (const s of seedSentencesOf(passages)) seedDocs[s]! += 1;
+  }
+  return { verbatimDocs, seedDocs };
+}
+
+function seedSentencesOf(passages: readonly ParaphrasePassage[]): Set<number> {
+  return new Set(passages.flatMap((p) => p.seeds.map((s) => s.leakSentence)));
+}
+
+function specificVerbatimWords(passages: readonly VerbatimPassage[], shared: SharedEvidence): number {
+  let sum = 0;
+  for (const p of passages) {
+    let share = 0;
+    for (let w = p.leakFrom; w < p.leakTo; w++) share += 1 / Math.max(1, shared.verbatimDocs[w] ?? 1);
+    sum += (share * p.matched) / Math.max(1, p.leakTo - p.leakFrom);
+  }
+  return sum;
+}
+
+function specificSeedSentences(passages: readonly ParaphrasePassage[], shared: SharedEvidence): number {
+  let sum = 0;
+  for (const s of seedSentencesOf(passages)) sum += 1 / Math.max(1, shared.seedDocs[s] ?? 1);
+  return sum;
+}
+
 // Documents that could pass the threshold, by their score bound, highest first.
-function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestCosine: number }[], threshold: number): Candidate[] {
+function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestCosine: number }[], shared: SharedEvidence, threshold: number): Candidate[] {
   const out: Candidate[] = [];
   for (const d of docs) {
     const partial = {
       bestCosine: d.bestCosine,
-      seedSentences: new Set(d.paraphrases.flatMap((p) => p.seeds.map((s) => s.leakSentence))).size,
-      verbatimWords: d.verbatim.reduce((sum, p) => sum + p.matched, 0),
+      seedSentences: specificSeedSentences(d.paraphrases, shared),
+      verbatimWords: specificVerbatimWords(d.verbatim, shared),
     };
     const bound = scoreSource({ ...partial, coverage: 1 });
     if (bound >= threshold) out.push({ ...d, product: index.documents[d.doc]?.productId ?? '', partial, bound });
