@@ -8,6 +8,10 @@ import { escapeHtml } from '../../src/adapters/report/escape-html.ts';
 import { renderCaseHtml } from '../../src/adapters/report/render-case-html.ts';
 import { renderCasePdf } from '../../src/adapters/report/render-case-pdf.ts';
 import { buildCaseReport } from '../../src/app/case-report.ts';
+import { exportEvidencePackage, verifyEvidencePackage } from '../../src/app/evidence-package.ts';
+import { investigate } from '../../src/app/investigate.ts';
+import { logVerifierKey } from '../../src/app/ledger/checkpoints.ts';
+import { parseTime } from '../../src/domain/time.ts';
 import type { CaseReport } from '../../src/app/case-report.ts';
 import { decodeBase64 } from '../../src/domain/ledger/base64.ts';
 import { openCheckpoint } from '../../src/domain/ledger/checkpoint.ts';
@@ -15,7 +19,7 @@ import { leafHash } from '../../src/domain/ledger/hash.ts';
 import { parseVerifierKey } from '../../src/domain/ledger/note-key.ts';
 import { verifyInclusion } from '../../src/domain/ledger/proof.ts';
 import { describeEachEngine } from '../engines.ts';
-import { closeCaseFixture, injected, openCaseFixture } from './case-fixture.ts';
+import { closeCaseFixture, fixtureNow, injected, openCaseFixture } from './case-fixture.ts';
 import type { CaseFixture } from './case-fixture.ts';
 
 describeEachEngine('case report', (engineName) => {
@@ -84,6 +88,17 @@ describeEachEngine('case report', (engineName) => {
     for (const page of pages) expect(page.match(/TOP SECRET\/\/CEO/g)?.length).toBeGreaterThanOrEqual(2);
     for (const c of fixture.result.candidates) expect(text).toContain(c.person);
     expect(text).toContain('Signed ledger checkpoint');
+  });
+
+  it('reports a case that matched nothing as UNCLASSIFIED, and its package still verifies', async () => {
+    const empty = await investigate(fixture.engine, { leakText: 'The harbour ferries ran on time all week in Halifax.', published: parseTime('2023-03-01'), openedBy: 'test', now: fixtureNow });
+    const emptyReport = await buildCaseReport(fixture.engine, fixture.url, empty.case);
+    expect(emptyReport).toMatchObject({ banner: 'UNCLASSIFIED', sources: [], candidates: [], pathways: [] });
+    expect(emptyReport.entries.map((e) => e.index)).toEqual([emptyReport.caseEntry]);
+    expect(renderCaseHtml(emptyReport)).toContain('No product matches the leak above the threshold.');
+    const pkg = await exportEvidencePackage(fixture.engine, fixture.url, empty.case);
+    expect(verifyEvidencePackage(new TextEncoder().encode(pkg), await logVerifierKey(fixture.engine, fixture.url))).toMatchObject({ valid: true, entries: 1 });
+    await expect(buildCaseReport(fixture.engine, fixture.url, 'C-9999')).rejects.toThrow(/no case "C-9999"/);
   });
 });
 

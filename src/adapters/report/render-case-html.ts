@@ -18,7 +18,7 @@ table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding
 mark{background:#ffe082}mark.paraphrase{background:#b3e5fc}mark sup{font-size:.7em;color:#555}
 code,pre{font-family:"DejaVu Sans Mono",monospace;font-size:12px}pre{white-space:pre-wrap;word-break:break-all;background:#f5f5f5;padding:.6em}
 .entry-body{word-break:break-all}ul.tree{list-style:none;padding-left:1.2em;border-left:1px dotted #888}.event{color:#444}
-.strong{font-weight:bold}.muted{color:#666}
+.excerpt{font-family:"DejaVu Serif",Georgia,serif;background:#fff8e1}.strong{font-weight:bold}.muted{color:#666}
 `;
 
 export function renderCaseHtml(report: CaseReport): string {
@@ -45,7 +45,7 @@ function headerSection(r: CaseReport): string {
   const rows: [string, string][] = [
     ['status', r.status], ['opened', `${r.openedAt} by ${r.openedBy}`], ['leak published', r.published],
     ['leak SHA-256', r.leakSha256], ['case entry', `ledger entry ${r.caseEntry}`],
-    ['summary', `${r.sources.length} source(s), ${r.copies.length} attributed copie(s), ${r.candidates.length} candidate(s) of ${r.recipients} recipient(s)`],
+    ['summary', `sources ${r.sources.length}; attributed copies ${r.copies.length}; candidates ${r.candidates.length} of ${r.recipients} recipients of a matched product`],
   ];
   return `<h1>Case ${esc(r.caseId)} — leak attribution report</h1>${table(['', ''], rows.map(([k, v]) => [esc(k), esc(v)]), false)}`
     + (r.notes.length ? `<ul>${r.notes.map((n) => `<li class="muted">${esc(n)}</li>`).join('')}</ul>` : '');
@@ -60,7 +60,7 @@ function sourceBlock(leakText: string, s: ReportSource, sourceIndex: number): st
   const id = (k: number): string => `s${sourceIndex + 1}p${k + 1}`;
   const rows = s.passages.map((p, k) => [
     esc(id(k)), esc(p.kind), String(p.score), `[${p.leak.join(', ')})`,
-    `<span class="text">${esc(leakText.slice(...p.leak))}</span>`, `<span class="text">${esc(s.text.slice(...p.product))}</span>`,
+    `<span class="excerpt">${esc(leakText.slice(...p.leak))}</span>`, `<span class="excerpt">${esc(s.text.slice(...p.product))}</span>`,
   ]);
   return `<section class="source"><h3>${esc(s.product)} v${s.version} — ${esc(s.title)}</h3>`
     + `<p>Marking ${esc(s.marking)}; match score ${s.score}.</p>`

@@ -48,7 +48,7 @@ function header(w: PdfWriter, r: CaseReport): void {
   w.gap(4);
   w.text(`Status ${r.status}; opened ${r.openedAt} by ${r.openedBy}; leak published ${r.published}.`);
   w.text(`Leak SHA-256 ${r.leakSha256}; case entry ${r.caseEntry} in the ledger.`);
-  w.text(`${r.sources.length} source(s), ${r.copies.length} attributed copies, ${r.candidates.length} candidate(s) of ${r.recipients} recipient(s).`);
+  w.text(`Sources ${r.sources.length}; attributed copies ${r.copies.length}; candidates ${r.candidates.length} of ${r.recipients} recipients of a matched product.`);
   for (const n of r.notes) w.text(`Note: ${n}`, { colour: grey });
 }
 
