@@ -147,16 +147,25 @@ function candidates(p: PackedPostings, q: QuerySentence, limits: CandidateLimits
       p.scratchWeight[s]! += weight;
     }
   }
-  const found: { s: number; bound: number }[] = [];
+  const found: number[] = [];
+  const bounds: number[] = [];
   for (const s of touched) {
     const bound = ((p.scratchWeight[s] ?? 0) + rest) / (q.norm * (p.sentenceNorm[s] ?? 0));
-    if ((p.scratchHits[s] ?? 0) >= minHits && bound >= limits.minEvidence) found.push({ s, bound });
+    if ((p.scratchHits[s] ?? 0) >= minHits && bound >= limits.minEvidence) {
+      found.push(s);
+      bounds.push(bound);
+    }
     p.scratchHits[s] = 0;
     p.scratchWeight[s] = 0;
   }
-  // A sentence repeated across very many products is boilerplate: keep the likeliest few.
-  if (found.length > limits.maxCandidates) found.sort((a, b) => b.bound - a.bound || a.s - b.s).length = limits.maxCandidates;
-  return found.map((f) => f.s);
+  return found.length > limits.maxCandidates ? likeliest(found, bounds, limits.maxCandidates) : found;
+}
+
+// A sentence repeated across very many products is boilerplate: keep the `count` candidates
+// with the highest bound (a numeric typed-array sort finds the cut-off; ties keep scan order).
+function likeliest(found: readonly number[], bounds: readonly number[], count: number): number[] {
+  const cutoff = Float64Array.from(bounds).sort()[bounds.length - count] ?? 0;
+  return found.filter((_, i) => (bounds[i] ?? 0) >= cutoff).slice(0, count);
 }
 
 // Cosine of the tf-idf vectors (binary tf: a sentence rarely repeats a content term) and
