@@ -51,6 +51,8 @@ export interface LeakOutcome {
     /** Per-channel log10 likelihood ratios of the first leaker and of the top candidate, to see why a leak was missed. */
     readonly leakerChannels: Readonly<Record<string, number>> | null;
     readonly topChannels: Readonly<Record<string, number>> | null;
+    /** The highest total log10 likelihood ratio of any innocent: how close an innocent came to strong evidence. */
+    readonly topInnocentWeight: number;
   };
   readonly baseline: { readonly ranks: readonly number[]; readonly listSize: number; readonly seconds: number; readonly cpuSeconds: number };
 }
@@ -147,6 +149,7 @@ function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: re
     shortlist: top ? result.candidates.filter((c) => weightOf(c) >= weightOf(top) - 1).length : 0,
     recipients: result.recipients,
     strongInnocents: result.candidates.filter((c) => c.strong && !leakers.includes(c.person)).length,
+    topInnocentWeight: Math.max(-99, ...result.candidates.filter((c) => !leakers.includes(c.person)).map(weightOf)),
     leakerChannels: result.candidates.find((c) => c.person === leakers[0])?.channels ?? null, topChannels: top?.channels ?? null,
     ...time, sourcesFound: result.sources.filter((s) => truth.has(s.product)).length, sourcesMatched: result.sources.length, sourcesTrue: truth.size,
   };

@@ -5,6 +5,7 @@
  */
 import { median, quantile } from '../report.ts';
 import type { Figure } from '../report.ts';
+import { strongWeight } from '../../src/domain/investigate/likelihoods.ts';
 import { tableValue } from './calibration.ts';
 import type { LeakOutcome, SimulationResult } from './simulate.ts';
 
@@ -58,7 +59,10 @@ function lists(result: SimulationResult, ran: string): Figure[] {
       ratio: ratio(shortlist, recipients), intersectionMedian: median(o.map((x) => x.baseline.listSize)),
       note: `${ran}; Waymark's list = candidates within a factor of 10 of the top candidate's likelihood ratio; intersectionMedian = the baseline's list`,
     },
-    { metric: 'innocents_strong', value: strong, unit: 'innocent candidates at or above the strong-evidence threshold', leaksAffected: o.filter((x) => x.waymark.strongInnocents > 0).length, note: ran },
+    {
+      metric: 'innocents_strong', value: strong, unit: 'innocent candidates at or above the strong-evidence threshold', leaksAffected: o.filter((x) => x.waymark.strongInnocents > 0).length,
+      highestInnocentWeight: round(Math.max(...o.map((x) => x.waymark.topInnocentWeight)), 2), strongWeight, note: `${ran}; highestInnocentWeight = the largest total log10 likelihood ratio any innocent reached`,
+    },
     { metric: 'sources_recall', value: round(found), unit: 'share of the products each article drew on that were matched', note: ran },
   ];
 }
@@ -69,7 +73,7 @@ function timings(result: SimulationResult, ran: string): Figure[] {
   const wc = result.outcomes.map((x) => x.waymark.cpuSeconds);
   const bc = result.outcomes.map((x) => x.baseline.cpuSeconds);
   const figure = (metric: string, value: number, baselineValue: number): Figure => ({
-    metric, value: round(value, 4), unit: 's', engine: 'sqlite', baseline: 'access intersection from the store, given the matched products', baselineValue: round(baselineValue, 4),
+    metric, value: round(value, 4), unit: 's', engine: 'sqlite', baseline: 'access intersection from the store, given the source products', baselineValue: round(baselineValue, 4),
     ratio: ratio(value, baselineValue), note: `${ran}; investigate() includes matching, fingerprint decoding and opening the case`,
   });
   return [
