@@ -25,6 +25,10 @@ const registryReaders = ['administrator', 'originator', 'liaison', 'investigator
 const pathwayReaders = ['administrator', 'originator', 'investigator', 'analyst', 'reviewer'] as const satisfies readonly Role[];
 /** Who may read product and copy text: those whose work needs the words themselves. */
 const textReaders = ['originator', 'investigator', 'reviewer'] as const satisfies readonly Role[];
+/** Who works on leak investigations: they see which products and people a leak points to. */
+const investigators = ['investigator', 'reviewer'] as const satisfies readonly Role[];
+/** Who studies handling: findings and scorecards. */
+const auditors = ['administrator', 'analyst', 'reviewer'] as const satisfies readonly Role[];
 /** Who may change the registry. */
 const registryWriters = ['administrator', 'originator'] as const satisfies readonly Role[];
 
@@ -41,6 +45,14 @@ export const routeAccess = {
   copyText: { method: 'get', path: '/api/v1/products/{id}/copies/{recipient}/text', roles: textReaders },
   agencies: { method: 'get', path: '/api/v1/agencies', roles: registryReaders },
   products: { method: 'get', path: '/api/v1/products', roles: registryReaders },
+  match: { method: 'post', path: '/api/v1/match', roles: investigators },
+  // Opening a case and annotating it change the record: not for the reviewer, who changes nothing.
+  investigate: { method: 'post', path: '/api/v1/investigations', roles: ['investigator'] },
+  cases: { method: 'get', path: '/api/v1/cases', roles: investigators },
+  case: { method: 'get', path: '/api/v1/cases/{id}', roles: investigators },
+  caseNote: { method: 'post', path: '/api/v1/cases/{id}/notes', roles: ['investigator'] },
+  caseStatus: { method: 'post', path: '/api/v1/cases/{id}/status', roles: ['investigator'] },
+  audit: { method: 'get', path: '/api/v1/audit', roles: auditors },
   // CONTRACT.md: the ledger in the C2SP tlog-tiles layout; `{path}` spans slashes (`tile/0/x001/234.p/17`).
   ledger: { method: 'get', path: '/ledger/{path}', roles: ['reviewer', 'witness'] },
   // Web pages (server-rendered; not in the OpenAPI document).

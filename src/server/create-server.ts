@@ -24,6 +24,7 @@ import { answerError, logInternalError, mapError } from './errors.ts';
 import type { OidcSettings } from './oidc.ts';
 import { addHealthRoutes } from './routes/health.ts';
 import { addLedgerRoutes } from './routes/ledger.ts';
+import { addInvestigationRoutes } from './routes/investigations.ts';
 import { addListRoutes } from './routes/lists.ts';
 import { addReadRoutes } from './routes/reads.ts';
 import { addRegistryWriteRoutes } from './routes/registry-writes.ts';
@@ -78,6 +79,7 @@ function addApiRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   addRegistryWriteRoutes(app, deps);
   addReadRoutes(app, deps);
   addListRoutes(app, deps);
+  addInvestigationRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'API token (`waymark user token`)' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'waymark_session', description: 'web session; changes need X-CSRF-Token (see /api/v1/me)' });
   const document = { openapi: '3.1.0', info: { title: 'Waymark API', version: '1' } };

@@ -25,6 +25,14 @@ const samples: Record<RouteName, { path: string; json?: unknown }> = {
   copyText: { path: `/api/v1/products/${productId}/copies/pco-07/text` },
   agencies: { path: '/api/v1/agencies' },
   products: { path: '/api/v1/products' },
+  match: { path: '/api/v1/match', json: { text: 'A consular official directed a transfer of funds.' } },
+  // Runs before the case routes (table order): it opens C-0001, which they use.
+  investigate: { path: '/api/v1/investigations', json: { text: 'A consular official directed a transfer of funds.', published: '2023-02-17' } },
+  cases: { path: '/api/v1/cases' },
+  case: { path: '/api/v1/cases/C-0001' },
+  caseNote: { path: '/api/v1/cases/C-0001/notes', json: { text: 'Interview scheduled.' } },
+  caseStatus: { path: '/api/v1/cases/C-0001/status', json: { status: 'open' } },
+  audit: { path: '/api/v1/audit' },
   // No checkpoint is signed in the harness: a permitted caller gets 404, which is still "allowed".
   ledger: { path: '/ledger/checkpoint' },
   webDashboard: { path: '/dashboard' },
@@ -40,6 +48,11 @@ const expected: Record<string, readonly string[]> = {
   copyText: ['originator', 'investigator', 'reviewer'],
   agencies: ['administrator', 'originator', 'liaison', 'investigator', 'analyst', 'reviewer'],
   ledger: ['reviewer', 'witness'],
+  match: ['investigator', 'reviewer'],
+  investigate: ['investigator'],
+  case: ['investigator', 'reviewer'],
+  caseNote: ['investigator'],
+  audit: ['administrator', 'analyst', 'reviewer'],
 };
 
 describeEachEngine('authorisation matrix', (engine) => {

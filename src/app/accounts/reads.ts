@@ -13,7 +13,7 @@ import { writeTransaction } from '../../store/unit-of-work.ts';
 import type { UnitOfWork } from '../../store/unit-of-work.ts';
 import type { Principal } from './principal.ts';
 
-export type ReadKind = 'product-text' | 'copy-text' | 'pathway';
+export type ReadKind = 'product-text' | 'copy-text' | 'pathway' | 'case';
 
 export interface Read {
   readonly id: number;

@@ -150,6 +150,6 @@ function parseReasons(json: string): string[] {
 }
 
 function toReadKind(value: string): ReadKind {
-  if (value === 'product-text' || value === 'copy-text' || value === 'pathway') return value;
+  if (value === 'product-text' || value === 'copy-text' || value === 'pathway' || value === 'case') return value;
   throw new Error(`stored read has an unknown kind "${value}"`);
 }

@@ -1,0 +1,117 @@
+/**
+ * Leak investigations over HTTP (issue 7, issue 9): match a text, open a case, read and annotate
+ * cases, and the handling audit. A case read is bounded by the reader's clearance (the highest
+ * marking among its matched products) and is itself a ledger entry.
+ */
+import { z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { readingBound, requireReadable } from '../../app/accounts/clearance.ts';
+import type { Principal } from '../../app/accounts/principal.ts';
+import { runAudit } from '../../app/audit.ts';
+import { addCaseNote, caseStatuses, listCases, readCase, setCaseStatus } from '../../app/cases.ts';
+import { investigate } from '../../app/investigate.ts';
+import { matchText, sourcesJson } from '../../app/match.ts';
+import { findProduct } from '../../store/registry-queries.ts';
+import { parseTime } from '../../domain/time.ts';
+import { apiRoute } from '../api-route.ts';
+import { principalOf } from '../authenticate.ts';
+import type { AppEnv, ServerDeps } from '../env.ts';
+import { errorResponses, id, isoTime, notFound } from './schemas.ts';
+
+const json = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
+const anyJson = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
+const leakText = z.string().min(1, 'the leak text is empty').max(2_000_000);
+const caseId = z.string().regex(/^C-\d{4,}$/, 'must be a case id like C-0001');
+
+const matchRoute = apiRoute('match', {
+  summary: 'The products and passages a text reuses (CONTRACT.md `sources`)',
+  request: { body: json(z.object({ text: leakText })) },
+  responses: { 200: { description: 'sources', content: anyJson }, ...errorResponses },
+});
+const investigateRoute = apiRoute('investigate', {
+  summary: 'Open a case on a leaked text: sources, attributed copies, ranked candidates with evidence',
+  request: { body: json(z.object({ text: leakText, published: isoTime })) },
+  responses: { 201: { description: 'the investigation result (CONTRACT.md)', content: anyJson }, ...errorResponses },
+});
+const casesRoute = apiRoute('cases', {
+  summary: 'Every case, newest last',
+  responses: { 200: { description: 'cases', content: anyJson }, ...errorResponses },
+});
+const caseRoute = apiRoute('case', {
+  summary: 'One case with its result and notes (the read is ledgered)',
+  request: { params: z.object({ id: caseId }) },
+  responses: { 200: { description: 'the case', content: anyJson }, ...errorResponses, ...notFound },
+});
+const caseNoteRoute = apiRoute('caseNote', {
+  summary: 'Add a note to a case (a ledger entry; the text is committed by a salted hash)',
+  request: { params: z.object({ id: caseId }), body: json(z.object({ text: z.string().min(1).max(100_000) })) },
+  responses: { 201: { description: 'the note', content: anyJson }, ...errorResponses, ...notFound },
+});
+const caseStatusRoute = apiRoute('caseStatus', {
+  summary: `Set a case status: ${caseStatuses.join(', ')}`,
+  request: { params: z.object({ id: caseId }), body: json(z.object({ status: z.enum(caseStatuses) })) },
+  responses: { 200: { description: 'the new status', content: anyJson }, ...errorResponses, ...notFound },
+});
+const auditRoute = apiRoute('audit', {
+  summary: 'Handling findings and per-agency scorecards',
+  request: { query: z.object({ agency: id.optional(), asOf: isoTime.optional() }) },
+  responses: { 200: { description: 'findings, scorecards, recommendations', content: anyJson }, ...errorResponses },
+});
+
+const actor = (p: Principal): string => `user:${p.username}`;
+
+type JSONValue = string | number | boolean | null | JSONValue[] | JSONObject;
+interface JSONObject { [key: string]: JSONValue }
+
+/** A plain, mutable JSON copy of a result whose type has readonly arrays (what Hono's typed `c.json` takes). */
+function toJson(value: unknown): JSONValue {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value !== 'object') return null;
+  const out: JSONObject = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = toJson(item);
+  return out;
+}
+const toJsonObject = (value: object): JSONObject => {
+  const json = toJson(value);
+  return json !== null && typeof json === 'object' && !Array.isArray(json) ? json : {};
+};
+
+export function addInvestigationRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  api.openapi(matchRoute, async (c) => c.json({ sources: sourcesJson(await matchText(deps.engine, c.req.valid('json').text)) }, 200));
+  api.openapi(investigateRoute, async (c) => {
+    const body = c.req.valid('json');
+    const result = await investigate(deps.engine, {
+      leakText: body.text, published: parseTime(body.published, 'published'), openedBy: actor(principalOf(c)), now: deps.now().toISOString(),
+    });
+    return c.json(toJsonObject(result), 201);
+  });
+  api.openapi(casesRoute, async (c) => c.json(toJsonObject({ cases: await listCases(deps.engine) }), 200));
+  api.openapi(caseRoute, async (c) => {
+    const principal = principalOf(c);
+    const record = await readCase(deps.engine, c.req.valid('param').id);
+    const bound = await readingBound(deps.engine, principal, deps.now());
+    for (const source of record.result.sources) {
+      const product = await findProduct(deps.engine.db, source.product);
+      if (product) requireReadable(bound, principal, source.product, product.marking);
+    }
+    await deps.recordRead({ principal, what: 'case', ref: `case:${record.id}`, now: deps.now() });
+    c.header('Cache-Control', 'no-store');
+    return c.json(toJsonObject({ id: record.id, status: record.status, openedAt: record.openedAt, openedBy: record.openedBy, leakSha256: record.leakSha256, leakText: record.leakText, result: record.result, notes: record.notes }), 200);
+  });
+  api.openapi(caseNoteRoute, async (c) => {
+    const note = await addCaseNote(deps.engine, c.req.valid('param').id, actor(principalOf(c)), c.req.valid('json').text, deps.now().toISOString());
+    return c.json({ note }, 201);
+  });
+  api.openapi(caseStatusRoute, async (c) => {
+    const { id: caseKey } = c.req.valid('param');
+    const { status } = c.req.valid('json');
+    await setCaseStatus(deps.engine, caseKey, status, actor(principalOf(c)), deps.now().toISOString());
+    return c.json({ case: caseKey, status }, 200);
+  });
+  api.openapi(auditRoute, async (c) => {
+    const { agency, asOf } = c.req.valid('query');
+    const report = await runAudit(deps.engine, { agencyId: agency, asOf: asOf ? parseTime(asOf, 'asOf') : deps.now().toISOString() });
+    return c.json(toJsonObject(report), 200);
+  });
+}

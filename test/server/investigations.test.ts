@@ -1,0 +1,69 @@
+/** Leak investigations over HTTP: open a case, read it (bounded by clearance, ledgered), annotate it, audit. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { issueToken } from '../../src/app/accounts/tokens.ts';
+import { describeEachEngine } from '../engines.ts';
+import { productId, startHarness } from './harness.ts';
+import type { Harness } from './harness.ts';
+
+describeEachEngine('investigations over HTTP', (engine) => {
+  let h: Harness;
+  let cleared: string;
+  let secretOnly: string;
+  let leak: string;
+  beforeAll(async () => {
+    h = await startHarness(engine());
+    await h.addUser({ username: 'ts-investigator', roles: ['investigator'], personId: 'pco-07', totp: false });
+    await h.addUser({ username: 's-investigator', roles: ['investigator'], personId: 'gac-30', totp: false });
+    cleared = (await issueToken(h.engine, 'ts-investigator', ['investigator'], h.clock)).token;
+    secretOnly = (await issueToken(h.engine, 's-investigator', ['investigator'], h.clock)).token;
+    const copy = await h.call('GET', `/api/v1/products/${productId}/copies/pco-07/text`, { token: cleared });
+    const text = await copy.text();
+    leak = `Reporters were told: ${text.split('\n\n')[0]!.replace(/^\([^)]*\)\s*/, '')} Officials declined to comment.`;
+  });
+  afterAll(async () => { await h.close(); });
+
+  it('matches a leaked text and opens a case whose candidates cite ledger entries', async () => {
+    const match = await h.call('POST', '/api/v1/match', { token: cleared, json: { text: leak } });
+    expect(match.status).toBe(200);
+    const sources = ((await match.json()) as { sources: { product: string }[] }).sources;
+    expect(sources[0]?.product).toBe(productId);
+    const opened = await h.call('POST', '/api/v1/investigations', { token: cleared, json: { text: leak, published: '2023-02-17' } });
+    expect(opened.status).toBe(201);
+    const result = (await opened.json()) as { case: string; candidates: { person: string; rank: number; evidence: { ledger: number[] }[] }[] };
+    expect(result.case).toMatch(/^C-\d{4}$/);
+    expect(result.candidates.map((c) => c.person).sort()).toEqual(['gac-12', 'gac-20', 'pco-07']);
+    expect(result.candidates[0]!.rank).toBe(1);
+    expect(result.candidates.flatMap((c) => c.evidence.flatMap((e) => e.ledger)).length).toBeGreaterThan(0);
+  });
+
+  it('refuses the case to an investigator below the matched product\'s marking, and ledgers each allowed read', async () => {
+    expect((await h.call('GET', '/api/v1/cases/C-0001', { token: secretOnly })).status).toBe(403);
+    // A read's entry is `read:<id>`; what was read is in its body.
+    const reads = () => h.engine.db.selectFrom('ledger_entries').select('body').where('kind', '=', 'read.recorded').where('body', 'like', '%"ref":"case:C-0001"%').execute();
+    expect(await reads()).toHaveLength(0);
+    const read = await h.call('GET', '/api/v1/cases/C-0001', { token: cleared });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { result: { sources: unknown[] } }).result.sources).toHaveLength(1);
+    expect(await reads()).toHaveLength(1);
+  });
+
+  it('adds notes and changes status through the ledger, and rejects an unknown status naming the field', async () => {
+    expect((await h.call('POST', '/api/v1/cases/C-0001/notes', { token: cleared, json: { text: 'Interview the printer.' } })).status).toBe(201);
+    expect((await h.call('POST', '/api/v1/cases/C-0001/status', { token: cleared, json: { status: 'referred' } })).status).toBe(200);
+    const bad = await h.call('POST', '/api/v1/cases/C-0001/status', { token: cleared, json: { status: 'forgotten' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/status/);
+    const kinds = await h.engine.db.selectFrom('ledger_entries').select('kind').where('ref', 'like', 'note:%').execute();
+    expect(kinds).toHaveLength(1);
+    const list = (await (await h.call('GET', '/api/v1/cases', { token: cleared })).json()) as { cases: { id: string; status: string }[] };
+    expect(list.cases).toEqual([expect.objectContaining({ id: 'C-0001', status: 'referred' })]);
+  });
+
+  it('serves the handling audit to analysts', async () => {
+    const audit = await h.call('GET', '/api/v1/audit?asOf=2023-06-01', { token: h.tokens.analyst });
+    expect(audit.status).toBe(200);
+    const report = (await audit.json()) as { findings: { kind: string }[]; scorecards: unknown[] };
+    expect(report.scorecards.length).toBeGreaterThan(0);
+    expect(report.findings.some((f) => f.kind === 'never-opened' || f.kind === 'retention-overdue')).toBe(true);
+  });
+});
