@@ -80,6 +80,44 @@ export class PdfWriter {
     }
   }
 
+  /**
+   * A text whose runs may each carry a highlight colour, wrapped word by word; a highlighted
+   * word gets the colour behind it (and behind the space before it, inside a highlighted run).
+   */
+  highlighted(runs: readonly { readonly text: string; readonly background?: RGB }[], style: TextStyle = {}): void {
+    const size = style.size ?? 9;
+    const font = this.font(style.font ?? 'serif');
+    const space = this.measure(font, ' ', size);
+    const left = margin + (style.indent ?? 0);
+    const right = margin + this.width;
+    let x = left;
+    const newLine = (): void => {
+      this.y -= size * 1.35;
+      x = left;
+    };
+    this.room(size * 1.35);
+    // A run may begin mid-word (a passage starting after a quotation mark): no space there.
+    let midWord = false;
+    for (const run of runs) {
+      const text = printable(run.text);
+      text.split('\n').forEach((paragraph, i) => {
+        if (i > 0) newLine();
+        paragraph.split(' ').forEach((word, k) => {
+          const joined = midWord && i === 0 && k === 0;
+          const width = this.measure(font, word, size);
+          if (!joined && x > left && x + space + width > right) newLine();
+          const page = this.room(size * 1.35);
+          const gap = x > left && !joined ? space : 0;
+          if (run.background && width > 0) page.drawRectangle({ x: x + (gap > 0 ? 0 : -1), y: this.y - size * 0.3, width: width + gap + 1, height: size * 1.25, color: run.background });
+          if (word !== '') page.drawText(word, { x: x + gap, y: this.y, size, font, color: style.colour ?? rgb(0, 0, 0) });
+          x += gap + width;
+        });
+      });
+      midWord = text !== '' && !/\s$/.test(text);
+    }
+    this.y -= size * 1.35;
+  }
+
   /** Two texts side by side, line by line, so each row reads across (page breaks between rows). */
   columns(left: string, right: string, style: TextStyle = {}): void {
     const size = style.size ?? 9;

@@ -5,6 +5,7 @@
  */
 import { rgb } from 'pdf-lib';
 import { channelScale, signed } from './channel-bars.ts';
+import { highlightRuns } from './display-text.ts';
 import { PdfWriter } from './pdf-writer.ts';
 import { channelOrder } from './report-model.ts';
 import type { CaseReport, ReportCandidate, ReportPathwayNode, ReportSource } from './report-model.ts';
@@ -62,6 +63,12 @@ function sources(w: PdfWriter, r: CaseReport): void {
 function source(w: PdfWriter, leakText: string, s: ReportSource, index: number): void {
   w.text(`${s.product} v${s.version} — ${s.title}`, { font: 'sans-bold', size: 10 });
   w.text(`Marking ${s.marking}; match score ${s.score}.`);
+  w.gap(4);
+  w.text('The leak, matched passages highlighted:', { font: 'sans-bold', size: 8, colour: grey });
+  w.highlighted(highlightRuns(leakText, s.passages.map((p) => p.leak)).map((run) => {
+    const passage = run.marks[0] === undefined ? undefined : s.passages[run.marks[0]];
+    return passage === undefined ? { text: run.text } : { text: run.text, background: passage.kind === 'paraphrase' ? blue : yellow };
+  }));
   s.passages.forEach((p, k) => {
     w.gap(4);
     w.room(30);
