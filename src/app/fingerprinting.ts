@@ -27,7 +27,7 @@ export const codewordAad = (copyId: string): string => `copy:${copyId}:codeword`
 /** A generator seeded from the operating system's randomness: codes and codewords must be unguessable. */
 const secretRandom = () => createRandom(randomBytes(32).toString('hex'));
 
-/** The version's code: loaded, or created and logged in this unit when the first copy is issued. */
+/** The version's code: loaded, or created and logged in this unit when the first copy is issued (callers cache it per unit). */
 export async function ensureVersionCode(unit: UnitOfWork, version: ProductVersion, salt: string): Promise<VersionCode> {
   const stored = await loadVersionCode(unit.engine, version.productId, version.version, unit.trx);
   if (stored) return stored;
@@ -37,8 +37,7 @@ export async function ensureVersionCode(unit: UnitOfWork, version: ProductVersio
   const codeJson = JSON.stringify(code);
   unit.add('fingerprint_codes', { product_id: version.productId, version: version.version, slots: slotsJson, code: secretsOf(unit.engine).seal(codeJson, codeAad(version.productId, version.version)) });
   unit.log(() => fingerprintCodeEntry(version.productId, version.version, slotsJson, codeJson, salt));
-  // Written at once: later copies in the same unit read it back from the store.
-  await unit.flush();
+  // Later copies in the same unit get it from the RegistryState cache, not the store.
   return { slots, code };
 }
 

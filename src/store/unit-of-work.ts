@@ -91,6 +91,13 @@ export class UnitOfWork {
   private async flushTable<T extends TableName>(table: T): Promise<void> {
     const rows: Row<T>[] | undefined = this.buffers[table];
     if (!rows || rows.length === 0) return;
+    if (this.engine.insertRows) {
+      // Every column any row names, so that no value is dropped; absent values are NULL.
+      const names = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+      const values = rows.map((row) => names.map((name) => Reflect.get(row, name) ?? null));
+      this.engine.insertRows(table, names, values);
+      return;
+    }
     const columns = Object.keys(rows[0] ?? {}).length || 1;
     const chunk = Math.max(1, Math.floor(this.engine.maxParameters / columns));
     for (let i = 0; i < rows.length; i += chunk) {
