@@ -11,6 +11,7 @@ import { signNote } from '../domain/ledger/note.ts';
 import { packageDigest, packageFormat, serializePackage, signatureText } from '../adapters/report/evidence-package-format.ts';
 import type { Engine } from '../store/engine.ts';
 import { readCase } from './cases.ts';
+import type { CaseRecord } from './cases.ts';
 import type { InvestigationResult } from './investigate.ts';
 import { publishCheckpoint } from './ledger/checkpoints.ts';
 import { loadLogIdentity } from './ledger/log-identity.ts';
@@ -42,6 +43,7 @@ export interface StoredCase {
   /** The result exactly as stored: its digest is in the `case.opened` entry. */
   readonly resultText: string;
   readonly result: InvestigationResult;
+  readonly notes: CaseRecord['notes'];
 }
 
 /** A case with every entry its evidence cites, each proven against one signed checkpoint. */
@@ -70,7 +72,7 @@ export async function gatherCaseEvidence(engine: Engine, url: string, caseId: st
   if (!opened) throw new NotFoundError('NOT_FOUND', `case "${caseId}" has no case.opened ledger entry`);
   const published = await publishCheckpoint(engine, url);
   const size = published.checkpoint.size;
-  const indexes = [...new Set([...citedIndexes(stored.result), opened.idx])].sort((a, b) => a - b);
+  const indexes = [...new Set([...citedIndexes(stored.result), opened.idx, ...stored.notes.map((n) => n.id)])].sort((a, b) => a - b);
   const rows = indexes.length === 0 ? [] : await engine.db.selectFrom('ledger_entries').select(['idx', 'kind', 'ref', 'body']).where('idx', 'in', indexes).orderBy('idx').execute();
   const entries: CitedEntry[] = [];
   for (const row of rows) {
@@ -89,7 +91,7 @@ async function readStoredCase(engine: Engine, caseId: string): Promise<StoredCas
   const row = await engine.db.selectFrom('cases').select(['published', 'result']).where('id', '=', caseId).executeTakeFirstOrThrow();
   return {
     id: record.id, status: record.status, openedAt: record.openedAt, openedBy: record.openedBy, published: row.published,
-    leakSha256: record.leakSha256, leakText: record.leakText, resultText: row.result, result: record.result,
+    leakSha256: record.leakSha256, leakText: record.leakText, resultText: row.result, result: record.result, notes: record.notes,
   };
 }
 
@@ -100,7 +102,7 @@ export async function exportEvidencePackage(engine: Engine, url: string, caseId:
   const result: unknown = JSON.parse(s.resultText);
   const unsigned = {
     format: packageFormat,
-    case: { id: s.id, status: s.status, openedAt: s.openedAt, openedBy: s.openedBy, published: s.published, leakSha256: s.leakSha256, leakText: s.leakText, result },
+    case: { id: s.id, status: s.status, openedAt: s.openedAt, openedBy: s.openedBy, published: s.published, leakSha256: s.leakSha256, leakText: s.leakText, result, notes: s.notes },
     checkpoint: evidence.checkpoint.note,
     verifierKey: evidence.verifierKey,
     entries: evidence.entries.map((e) => ({ index: e.index, body: e.body, proof: e.proof.map(encodeBase64) })),

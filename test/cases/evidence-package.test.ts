@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addCaseNote } from '../../src/app/cases.ts';
 import { exportEvidencePackage, packageDigest, parseEvidencePackage, serializePackage, verifyEvidencePackage } from '../../src/app/evidence-package.ts';
 import type { EvidencePackage } from '../../src/app/evidence-package.ts';
 import { logVerifierKey } from '../../src/app/ledger/checkpoints.ts';
 import { signNote } from '../../src/domain/ledger/note.ts';
 import { signerFromSeed } from '../../src/domain/ledger/note-key.ts';
 import { describeEachEngine } from '../engines.ts';
-import { closeCaseFixture, openCaseFixture } from './case-fixture.ts';
+import { closeCaseFixture, fixtureNow, openCaseFixture } from './case-fixture.ts';
 import type { CaseFixture } from './case-fixture.ts';
 
 const encoder = new TextEncoder();
@@ -17,6 +18,7 @@ describeEachEngine('evidence package', (engineName) => {
   let vkey: string;
   beforeAll(async () => {
     fixture = await openCaseFixture(engineName());
+    await addCaseNote(fixture.engine, fixture.result.case, 'investigator-1', 'Interview of the first candidate scheduled.', fixtureNow);
     text = await exportEvidencePackage(fixture.engine, fixture.url, fixture.result.case);
     bytes = encoder.encode(text);
     vkey = await logVerifierKey(fixture.engine, fixture.url);
@@ -27,12 +29,16 @@ describeEachEngine('evidence package', (engineName) => {
     const result = verifyEvidencePackage(bytes, vkey);
     expect(result).toMatchObject({ valid: true, caseId: fixture.result.case, failures: [] });
     const cited = new Set(fixture.result.candidates.flatMap((c) => c.evidence.flatMap((e) => e.ledger)));
-    expect(result.entries).toBe(cited.size + 1);
+    expect(result.entries).toBe(cited.size + 2);
+    expect(parse(text).case.notes).toMatchObject([{ author: 'investigator-1', text: 'Interview of the first candidate scheduled.' }]);
     expect(verifyEvidencePackage(bytes).valid).toBe(true);
   });
 
   it('fails after a single-byte change anywhere (sampled positions), naming what failed without quoting the leak', () => {
-    const positions = samplePositions(bytes.length, 300);
+    // Evenly spread and random positions, plus the first character of every distinct key name.
+    const keys = new Map<string, number>();
+    for (const m of text.matchAll(/"([A-Za-z0-9]+)":/g)) if (!keys.has(m[1]!)) keys.set(m[1]!, encoder.encode(text.slice(0, m.index + 1)).length);
+    const positions = [...new Set([...samplePositions(bytes.length, 300), ...keys.values()])];
     for (const position of positions) {
       for (const mask of [0x01, 0x20]) {
         const altered = Uint8Array.from(bytes);
@@ -72,6 +78,10 @@ describeEachEngine('evidence package', (engineName) => {
     const edited = { ...pkg, case: { ...pkg.case, result: { ...result, recipients: 0 } } };
     expect(verifyEvidencePackage(encoder.encode(serializePackage({ ...edited, digest: packageDigest(edited) })), vkey).failures)
       .toEqual(expect.arrayContaining([expect.stringMatching(/case\.opened entry's result does not match/)]));
+    const note = pkg.case.notes[0]!;
+    const renoted = { ...pkg, case: { ...pkg.case, notes: [{ ...note, text: 'Nothing to see.' }] } };
+    expect(verifyEvidencePackage(encoder.encode(serializePackage({ ...renoted, digest: packageDigest(renoted) })), vkey).failures)
+      .toEqual([`note ${note.id}: does not match its case.note ledger entry`, 'signature: the signed text does not name this case and digest']);
   });
 });
 

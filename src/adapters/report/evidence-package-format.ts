@@ -7,8 +7,10 @@
  *                SHA-256, and the investigation result (sources, copies, candidates, evidence)
  *   checkpoint   a C2SP tlog-checkpoint signed note of the log
  *   verifierKey  the log's C2SP signed-note verifier key
+ *                and the investigators' notes
  *   entries      every ledger entry the evidence cites, plus the case's own `case.opened` entry
- *                (which commits to the leak and result digests): index, leaf bytes (RFC 8785
+ *                (which commits to the leak and result digests) and each note's `case.note`
+ *                entry (which commits to its text): index, leaf bytes (RFC 8785
  *                canonical JSON) and an RFC 9162 inclusion proof against the checkpoint
  *   digest       SHA-256 (hex) of the RFC 8785 canonical JSON of the fields above
  *   signature    a C2SP signed note by the log key over
@@ -36,6 +38,16 @@ export interface PackagedCase {
   readonly leakSha256: string;
   readonly leakText: string;
   readonly result: unknown;
+  /** The investigators' notes; each is a `case.note` entry that commits to its text. */
+  readonly notes: readonly PackagedNote[];
+}
+
+export interface PackagedNote {
+  /** A note's id is its ledger index. */
+  readonly id: number;
+  readonly author: string;
+  readonly at: string;
+  readonly text: string;
 }
 
 export interface PackagedEntry {
@@ -70,7 +82,8 @@ export function serializePackage(p: EvidencePackage): string {
   const c = p.case;
   const ordered = {
     format: p.format,
-    case: { id: c.id, status: c.status, openedAt: c.openedAt, openedBy: c.openedBy, published: c.published, leakSha256: c.leakSha256, leakText: c.leakText, result: c.result },
+    case: { id: c.id, status: c.status, openedAt: c.openedAt, openedBy: c.openedBy, published: c.published, leakSha256: c.leakSha256, leakText: c.leakText, result: c.result,
+      notes: c.notes.map((n) => ({ id: n.id, author: n.author, at: n.at, text: n.text })) },
     checkpoint: p.checkpoint, verifierKey: p.verifierKey,
     entries: p.entries.map((e) => ({ index: e.index, body: e.body, proof: [...e.proof] })),
     digest: p.digest, signature: p.signature,
@@ -80,13 +93,14 @@ export function serializePackage(p: EvidencePackage): string {
 
 // ─── reading the file defensively ──────────────────────────────────────────────────────────
 
-/** Runs a check; a Waymark error becomes a failure line prefixed by `what`, and null. */
+/** Runs a check; an error becomes a failure line prefixed by `what`, and null. */
 export function checkOrFail<T>(failures: string[], what: string, check: () => T): T | null {
   try {
     return check();
   } catch (error) {
-    if (!(error instanceof WaymarkError)) throw error;
-    failures.push(`${what}: ${error.message}`);
+    // Hostile input must give a failure, never a crash; an unexpected error is named by its
+    // class only, since its message could quote the package's (classified) text.
+    failures.push(error instanceof WaymarkError ? `${what}: ${error.message}` : `${what}: could not be checked (${error instanceof Error ? error.name : 'error'})`);
     return null;
   }
 }
@@ -111,7 +125,11 @@ function shapePackage(value: unknown): EvidencePackage {
     format: text(o.format, 'format'),
     case: {
       id: text(c.id, 'case.id'), status: text(c.status, 'case.status'), openedAt: text(c.openedAt, 'case.openedAt'), openedBy: text(c.openedBy, 'case.openedBy'),
-      published: text(c.published, 'case.published'), leakSha256: text(c.leakSha256, 'case.leakSha256'), leakText: text(c.leakText, 'case.leakText'), result: c.result,
+      published: text(c.published, 'case.published'), leakSha256: text(c.leakSha256, 'case.leakSha256'), leakText: text(c.leakText, 'case.leakText'), result: record(c.result, 'case.result'),
+      notes: list(c.notes, 'case.notes').map((n, i) => {
+        const note = record(n, `case.notes[${i}]`);
+        return { id: index(note.id, `case.notes[${i}].id`), author: text(note.author, `case.notes[${i}].author`), at: text(note.at, `case.notes[${i}].at`), text: text(note.text, `case.notes[${i}].text`) };
+      }),
     },
     checkpoint: text(o.checkpoint, 'checkpoint'),
     verifierKey: text(o.verifierKey, 'verifierKey'),

@@ -3,7 +3,7 @@
  * ideally, the log verifier key the partner trusts. Every failure is named by field or entry
  * index, never by the classified text it holds.
  */
-import { digestText } from '../../domain/entries.ts';
+import { commitText, digestText } from '../../domain/entries.ts';
 import { decodeBase64 } from '../../domain/ledger/base64.ts';
 import { canonicalJson } from '../../domain/ledger/canonical-json.ts';
 import { openCheckpoint } from '../../domain/ledger/checkpoint.ts';
@@ -81,7 +81,8 @@ function checkCitations(pkg: EvidencePackage, failures: string[]): void {
   const result = readResult(pkg.case.result);
   const cited = new Set(result.candidates.flatMap((c) => c.evidence.flatMap((e) => e.ledger)));
   for (const index of cited) if (!bodies.has(index)) failures.push(`entries: the evidence cites ledger entry ${index} but the package does not hold it`);
-  for (const index of bodies.keys()) if (!cited.has(index) && index !== caseEntry) failures.push(`entries: entry ${index} is not cited by the evidence`);
+  const notes = new Set(checkNotes(pkg, bodies, failures));
+  for (const index of bodies.keys()) if (!cited.has(index) && index !== caseEntry && !notes.has(index)) failures.push(`entries: entry ${index} is not cited by the evidence`);
   const products = new Set(result.sources);
   for (const c of result.candidates) {
     for (const e of c.evidence) {
@@ -108,6 +109,19 @@ function checkCaseEntry(pkg: EvidencePackage, entries: readonly CitedBody[], fai
     if (entry.body[field] !== value) failures.push(`entry ${entry.index}: the case.opened entry's ${field} does not match the case`);
   }
   return entry.index;
+}
+
+/** Each note has its `case.note` entry, whose salted hash (the salt is the leak digest) is of the note's text. */
+function checkNotes(pkg: EvidencePackage, bodies: ReadonlyMap<number, Readonly<Record<string, unknown>>>, failures: string[]): number[] {
+  const c = pkg.case;
+  for (const note of c.notes) {
+    const body = bodies.get(note.id);
+    if (body === undefined) failures.push(`entries: note ${note.id} has no ledger entry in the package`);
+    else if (body.kind !== 'case.note' || body.case !== c.id || body.by !== note.author || body.at !== note.at || body.text !== commitText(c.leakSha256, note.text)) {
+      failures.push(`note ${note.id}: does not match its case.note ledger entry`);
+    }
+  }
+  return c.notes.map((n) => n.id);
 }
 
 /** A cited record is one of the candidate's copies or events, or names a copy the evidence names, of a matched product. */
