@@ -78,10 +78,13 @@ describeEachEngine('case report', (engineName) => {
     expect(html).not.toMatch(/<script|<img/i);
   });
 
-  it('renders a PDF whose text shows the banner on every page and every candidate', async () => {
+  it('renders a repeatable PDF whose text shows the banner on every page and every candidate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'waymark-report-'));
     const file = join(dir, 'report.pdf');
-    writeFileSync(file, await renderCasePdf(report));
+    const pdf = await renderCasePdf(report);
+    // Repeatable: fonts embedded under fixed names, dates from the case, no generated ids.
+    expect(Buffer.from(await renderCasePdf(report)).equals(Buffer.from(pdf))).toBe(true);
+    writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThan(1);
