@@ -42,6 +42,8 @@ export interface LeakOutcome {
     readonly shortlist: number;
     readonly recipients: number;
     readonly strongInnocents: number;
+    /** A leaker is at or above the strong-evidence threshold. */
+    readonly leakerStrong: boolean;
     readonly seconds: number;
     /** CPU time of this process during the investigation: the machine is shared, so wall time varies with load. */
     readonly cpuSeconds: number;
@@ -149,6 +151,7 @@ function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: re
     shortlist: top ? result.candidates.filter((c) => weightOf(c) >= weightOf(top) - 1).length : 0,
     recipients: result.recipients,
     strongInnocents: result.candidates.filter((c) => c.strong && !leakers.includes(c.person)).length,
+    leakerStrong: result.candidates.some((c) => c.strong && leakers.includes(c.person)),
     topInnocentWeight: Math.max(-99, ...result.candidates.filter((c) => !leakers.includes(c.person)).map(weightOf)),
     leakerChannels: result.candidates.find((c) => c.person === leakers[0])?.channels ?? null, topChannels: top?.channels ?? null,
     ...time, sourcesFound: result.sources.filter((s) => truth.has(s.product)).length, sourcesMatched: result.sources.length, sourcesTrue: truth.size,

@@ -63,6 +63,7 @@ function lists(result: SimulationResult, ran: string): Figure[] {
       metric: 'innocents_strong', value: strong, unit: 'innocent candidates at or above the strong-evidence threshold', leaksAffected: o.filter((x) => x.waymark.strongInnocents > 0).length,
       highestInnocentWeight: round(Math.max(...o.map((x) => x.waymark.topInnocentWeight)), 2), strongWeight, note: `${ran}; highestInnocentWeight = the largest total log10 likelihood ratio any innocent reached`,
     },
+    { metric: 'leaker_strong_share', value: round(share(o, (x) => x.waymark.leakerStrong)), unit: 'share of leaks with a leaker at or above the strong-evidence threshold', note: ran },
     { metric: 'sources_recall', value: round(found), unit: 'share of the products each article drew on that were matched', note: ran },
   ];
 }

@@ -64,6 +64,14 @@ export const likelihood = {
   },
 } as const;
 
-/** A candidate at or above this posterior, with at least `strongWeight` of total log10 LR, is on strong evidence. */
+/**
+ * A candidate at or above this posterior, with at least `strongWeight` of total log10 LR, is on
+ * strong evidence. Access and timing alone must never reach it (an innocent may open and print
+ * the same reports the same week): a copy opened and printed days before publication after
+ * months untouched gives near · afterDormancy · printed · opened ≈ 10^2.4; two such copies
+ * with a burst ≈ 10^5.4. The threshold sits above that, so
+ * strong evidence needs the fingerprint or a version to agree; it was 4 before the tables were
+ * tuned, when two products gave ≈ 10^4.
+ */
 export const strongPosterior = 0.99;
-export const strongWeight = 4;
+export const strongWeight = 6;
