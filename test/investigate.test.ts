@@ -9,6 +9,7 @@ import { stripInvisibleLayer } from '../src/domain/fingerprint/index.ts';
 import { buildDemoScenario } from '../src/app/demo/scenario.ts';
 import { importBundle } from '../src/app/import-bundle.ts';
 import { investigate } from '../src/app/investigate.ts';
+import { commitText } from '../src/domain/entries.ts';
 import { parseTime } from '../src/domain/time.ts';
 import type { Engine } from '../src/store/engine.ts';
 import { runWaymark } from './cli.ts';
@@ -84,4 +85,24 @@ it('waymark investigate: exit 0 with empty lists on an unmatched leak, exit 2 on
   const missing = await runWaymark(['--db', database.url, 'investigate', '--leak', join(dir, 'nope.txt'), '--published', '2023-02-17'], env);
   expect(missing).toMatchObject({ status: 2, stderr: expect.stringMatching(/nope\.txt: cannot be read/) });
   await database.drop();
+});
+
+it('commits to case notes with the case\'s own secret salt, not the public leak digest', async () => {
+  const database = await createTestDatabase('sqlite');
+  const engine = await database.open();
+  try {
+    await importBundle(engine, buildDemoScenario().bundle, 'demo.json');
+    const leakText = writeLeakArticle(quotedSentenceOf(stripInvisibleLayer((await showCopy(engine, leakedProductId, buildDemoScenario().leaker)).text)));
+    await investigate(engine, { leakText, published: parseTime(leakPublished), openedBy: 'test', now });
+    await addCaseNote(engine, 'C-0001', 'investigator-1', 'Yes.', now);
+    const record = await readCase(engine, 'C-0001');
+    expect(record.noteSalt).toMatch(/^[0-9a-f]{32}$/);
+    const entry = await engine.db.selectFrom('ledger_entries').select('body').where('kind', '=', 'case.note').executeTakeFirstOrThrow();
+    const committed: unknown = JSON.parse(entry.body);
+    expect(committed).toMatchObject({ text: commitText(record.noteSalt, 'Yes.') });
+    expect(committed).not.toMatchObject({ text: commitText(record.leakSha256, 'Yes.') });
+  } finally {
+    await engine.close();
+    await database.drop();
+  }
 });

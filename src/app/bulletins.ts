@@ -5,6 +5,7 @@
  * recorded once per person, with its ledger entry in the same transaction.
  */
 import { bulletinAckEntry, bulletinEntry } from '../domain/entries.ts';
+import { commitmentSalt } from './cases.ts';
 import { InputError, NotFoundError } from '../domain/errors.ts';
 import { canReceive, formatMarking, MarkingError, parseMarking } from '../domain/marking/index.ts';
 import type { Marking } from '../domain/marking/index.ts';
@@ -37,10 +38,10 @@ export async function publishBulletin(engine: Engine, request: BulletinRequest):
   const marking = formatMarking(validMarking(request.marking));
   if (request.text.trim() === '') throw new InputError('MISSING', 'bulletin: the text is empty');
   return writeTransaction(engine, async (unit) => {
-    const row = await unit.trx.selectFrom('cases').select(['leak_sha256']).where('id', '=', request.caseId).executeTakeFirst();
+    const row = await unit.trx.selectFrom('cases').select(['leak_sha256', 'salt']).where('id', '=', request.caseId).executeTakeFirst();
     if (!row) throw new NotFoundError('NOT_FOUND', `no case "${request.caseId}"`);
     const bulletin = { id: unit.nextIndex, caseId: request.caseId, marking, author: request.author, at: request.at, text: request.text };
-    unit.log(() => bulletinEntry(bulletin, row.leak_sha256));
+    unit.log(() => bulletinEntry(bulletin, commitmentSalt(row)));
     unit.add('bulletins', { id: bulletin.id, case_id: bulletin.caseId, marking, author: bulletin.author, at: bulletin.at, text: bulletin.text });
     return { id: bulletin.id, marking };
   });

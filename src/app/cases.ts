@@ -25,6 +25,8 @@ export interface CaseRecord {
   readonly openedBy: string;
   readonly leakText: string;
   readonly leakSha256: string;
+  /** The salt of the commitments to its notes (in the ledger) — handed to whoever verifies them. */
+  readonly noteSalt: string;
   readonly result: InvestigationResult;
   readonly notes: readonly { id: number; author: string; at: string; text: string }[];
 }
@@ -33,16 +35,16 @@ export async function readCase(engine: Engine, id: string): Promise<CaseRecord> 
   const row = await engine.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('NOT_FOUND', `no case "${id}"`);
   const notes = await engine.db.selectFrom('case_notes').select(['id', 'author', 'at', 'text']).where('case_id', '=', id).orderBy('id').execute();
-  return { id, status: row.status, openedAt: row.opened_at, openedBy: row.opened_by, leakText: row.leak_text, leakSha256: row.leak_sha256, result: parseResult(row.result), notes };
+  return { id, status: row.status, openedAt: row.opened_at, openedBy: row.opened_by, leakText: row.leak_text, leakSha256: row.leak_sha256, noteSalt: commitmentSalt(row), result: parseResult(row.result), notes };
 }
 
 export async function addCaseNote(engine: Engine, caseId: string, author: string, text: string, at: string): Promise<number> {
   if (text.trim() === '') throw new InputError('MISSING', 'note: the text is empty');
   return writeTransaction(engine, async (unit) => {
-    const row = await unit.trx.selectFrom('cases').select(['leak_sha256']).where('id', '=', caseId).executeTakeFirst();
+    const row = await unit.trx.selectFrom('cases').select(['leak_sha256', 'salt']).where('id', '=', caseId).executeTakeFirst();
     if (!row) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
     const note = { id: unit.nextIndex, caseId, author, at, text };
-    unit.log(() => caseNoteEntry(note, row.leak_sha256));
+    unit.log(() => caseNoteEntry(note, commitmentSalt(row)));
     unit.add('case_notes', { id: note.id, case_id: caseId, author, at, text });
     return note.id;
   });
@@ -55,6 +57,11 @@ export async function setCaseStatus(engine: Engine, caseId: string, status: stri
     if (Number(updated.numUpdatedRows) === 0) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
     unit.log(() => caseStatusEntry(caseId, status, by, at));
   });
+}
+
+/** The salt of a case's note and bulletin commitments: its own, or (cases opened before it had one) its leak digest. */
+export function commitmentSalt(row: { salt: string; leak_sha256: string }): string {
+  return row.salt || row.leak_sha256;
 }
 
 function parseResult(text: string): InvestigationResult {

@@ -39,6 +39,7 @@ export interface StoredCase {
   readonly openedBy: string;
   readonly published: string;
   readonly leakSha256: string;
+  readonly noteSalt: string;
   readonly leakText: string;
   /** The result exactly as stored: its digest is in the `case.opened` entry. */
   readonly resultText: string;
@@ -91,7 +92,7 @@ async function readStoredCase(engine: Engine, caseId: string): Promise<StoredCas
   const row = await engine.db.selectFrom('cases').select(['published', 'result']).where('id', '=', caseId).executeTakeFirstOrThrow();
   return {
     id: record.id, status: record.status, openedAt: record.openedAt, openedBy: record.openedBy, published: row.published,
-    leakSha256: record.leakSha256, leakText: record.leakText, resultText: row.result, result: record.result, notes: record.notes,
+    leakSha256: record.leakSha256, noteSalt: record.noteSalt, leakText: record.leakText, resultText: row.result, result: record.result, notes: record.notes,
   };
 }
 
@@ -102,7 +103,7 @@ export async function exportEvidencePackage(engine: Engine, url: string, caseId:
   const result: unknown = JSON.parse(s.resultText);
   const unsigned = {
     format: packageFormat,
-    case: { id: s.id, status: s.status, openedAt: s.openedAt, openedBy: s.openedBy, published: s.published, leakSha256: s.leakSha256, leakText: s.leakText, result, notes: s.notes },
+    case: { id: s.id, status: s.status, openedAt: s.openedAt, openedBy: s.openedBy, published: s.published, leakSha256: s.leakSha256, noteSalt: s.noteSalt, leakText: s.leakText, result, notes: s.notes },
     checkpoint: evidence.checkpoint.note,
     verifierKey: evidence.verifierKey,
     entries: evidence.entries.map((e) => ({ index: e.index, body: e.body, proof: e.proof.map(encodeBase64) })),

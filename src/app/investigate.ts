@@ -3,6 +3,7 @@
  * with its events up to publication, decode fingerprints, weigh the evidence, and open a case
  * whose result is bound to the ledger in the same transaction.
  */
+import { randomBytes } from 'node:crypto';
 import { attribute } from '../domain/investigate/investigate.ts';
 import type { Attribution } from '../domain/investigate/investigate.ts';
 import type { CopyAccusation, Holding, SourceMatch } from '../domain/investigate/input.ts';
@@ -83,7 +84,7 @@ async function openCase(engine: Engine, request: InvestigationRequest, build: (i
     const result = build(id);
     const stored = JSON.stringify(result);
     const opened = { id, openedAt: request.now, openedBy: request.openedBy, published: request.published, leakSha256: digestText(request.leakText), result: stored };
-    unit.add('cases', { id, opened_at: opened.openedAt, opened_by: opened.openedBy, published: opened.published, status: 'open', leak_sha256: opened.leakSha256, leak_text: request.leakText, result: stored });
+    unit.add('cases', { id, opened_at: opened.openedAt, opened_by: opened.openedBy, published: opened.published, status: 'open', leak_sha256: opened.leakSha256, leak_text: request.leakText, result: stored, salt: randomBytes(16).toString('hex') });
     unit.log(() => caseOpenedEntry(opened));
     return result;
   });

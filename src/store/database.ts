@@ -113,6 +113,8 @@ export interface CaseTable {
   leak_text: string;
   /** The investigation result as CONTRACT.md's JSON. */
   result: string;
+  /** Hex salt of the commitments to the case's notes and bulletins ('' on cases opened before it existed). */
+  salt: ColumnType<string, string | undefined, string>;
 }
 
 export interface FingerprintCodeTable { product_id: string; version: number; slots: string; code: string }

@@ -9,6 +9,7 @@ import type { Engine } from './engine.ts';
 import { createRegistry } from './migrations/0001-registry.ts';
 import { createCases } from './migrations/0004-cases.ts';
 import { createFingerprints } from './migrations/0006-fingerprints.ts';
+import { addCaseSalt } from './migrations/0007-case-salt.ts';
 import { createLedgerTree } from './migrations/0002-ledger-tree.ts';
 import { createAccounts } from './migrations/0003-accounts.ts';
 import { createAuditImport } from './migrations/0005-audit-import.ts';
@@ -22,6 +23,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0004-cases', createCases],
   ['0005-audit-import', createAuditImport],
   ['0006-fingerprints', createFingerprints],
+  ['0007-case-salt', addCaseSalt],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {

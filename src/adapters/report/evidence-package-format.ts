@@ -36,6 +36,8 @@ export interface PackagedCase {
   readonly openedBy: string;
   readonly published: string;
   readonly leakSha256: string;
+  /** The salt of the notes' commitments in the ledger, so the verifier can check each note. */
+  readonly noteSalt: string;
   readonly leakText: string;
   readonly result: unknown;
   /** The investigators' notes; each is a `case.note` entry that commits to its text. */
@@ -82,7 +84,7 @@ export function serializePackage(p: EvidencePackage): string {
   const c = p.case;
   const ordered = {
     format: p.format,
-    case: { id: c.id, status: c.status, openedAt: c.openedAt, openedBy: c.openedBy, published: c.published, leakSha256: c.leakSha256, leakText: c.leakText, result: c.result,
+    case: { id: c.id, status: c.status, openedAt: c.openedAt, openedBy: c.openedBy, published: c.published, leakSha256: c.leakSha256, noteSalt: c.noteSalt, leakText: c.leakText, result: c.result,
       notes: c.notes.map((n) => ({ id: n.id, author: n.author, at: n.at, text: n.text })) },
     checkpoint: p.checkpoint, verifierKey: p.verifierKey,
     entries: p.entries.map((e) => ({ index: e.index, body: e.body, proof: [...e.proof] })),
@@ -125,7 +127,7 @@ function shapePackage(value: unknown): EvidencePackage {
     format: text(o.format, 'format'),
     case: {
       id: text(c.id, 'case.id'), status: text(c.status, 'case.status'), openedAt: text(c.openedAt, 'case.openedAt'), openedBy: text(c.openedBy, 'case.openedBy'),
-      published: text(c.published, 'case.published'), leakSha256: text(c.leakSha256, 'case.leakSha256'), leakText: text(c.leakText, 'case.leakText'), result: record(c.result, 'case.result'),
+      published: text(c.published, 'case.published'), leakSha256: text(c.leakSha256, 'case.leakSha256'), noteSalt: text(c.noteSalt, 'case.noteSalt'), leakText: text(c.leakText, 'case.leakText'), result: record(c.result, 'case.result'),
       notes: list(c.notes, 'case.notes').map((n, i) => {
         const note = record(n, `case.notes[${i}]`);
         return { id: index(note.id, `case.notes[${i}].id`), author: text(note.author, `case.notes[${i}].author`), at: text(note.at, `case.notes[${i}].at`), text: text(note.text, `case.notes[${i}].text`) };

@@ -117,7 +117,7 @@ function checkNotes(pkg: EvidencePackage, bodies: ReadonlyMap<number, Readonly<R
   for (const note of c.notes) {
     const body = bodies.get(note.id);
     if (body === undefined) failures.push(`entries: note ${note.id} has no ledger entry in the package`);
-    else if (body.kind !== 'case.note' || body.case !== c.id || body.by !== note.author || body.at !== note.at || body.text !== commitText(c.leakSha256, note.text)) {
+    else if (body.kind !== 'case.note' || body.case !== c.id || body.by !== note.author || body.at !== note.at || body.text !== commitText(c.noteSalt, note.text)) {
       failures.push(`note ${note.id}: does not match its case.note ledger entry`);
     }
   }
