@@ -53,6 +53,10 @@ export const routeAccess = {
   caseNote: { method: 'post', path: '/api/v1/cases/{id}/notes', roles: ['investigator'] },
   caseStatus: { method: 'post', path: '/api/v1/cases/{id}/status', roles: ['investigator'] },
   audit: { method: 'get', path: '/api/v1/audit', roles: auditors },
+  // Employees learn progress at the level they are cleared for (their linked person's clearance).
+  bulletins: { method: 'get', path: '/api/v1/bulletins', roles: 'signed-in' },
+  publishBulletin: { method: 'post', path: '/api/v1/bulletins', roles: ['investigator'] },
+  acknowledgeBulletin: { method: 'post', path: '/api/v1/bulletins/{id}/ack', roles: 'signed-in' },
   // CONTRACT.md: the ledger in the C2SP tlog-tiles layout; `{path}` spans slashes (`tile/0/x001/234.p/17`).
   ledger: { method: 'get', path: '/ledger/{path}', roles: ['reviewer', 'witness'] },
   // Web pages (server-rendered; not in the OpenAPI document).

@@ -24,6 +24,7 @@ import { answerError, logInternalError, mapError } from './errors.ts';
 import type { OidcSettings } from './oidc.ts';
 import { addHealthRoutes } from './routes/health.ts';
 import { addLedgerRoutes } from './routes/ledger.ts';
+import { addBulletinRoutes } from './routes/bulletins.ts';
 import { addInvestigationRoutes } from './routes/investigations.ts';
 import { addListRoutes } from './routes/lists.ts';
 import { addReadRoutes } from './routes/reads.ts';
@@ -80,6 +81,7 @@ function addApiRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   addReadRoutes(app, deps);
   addListRoutes(app, deps);
   addInvestigationRoutes(app, deps);
+  addBulletinRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'API token (`waymark user token`)' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'waymark_session', description: 'web session; changes need X-CSRF-Token (see /api/v1/me)' });
   const document = { openapi: '3.1.0', info: { title: 'Waymark API', version: '1' } };

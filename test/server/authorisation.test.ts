@@ -33,6 +33,10 @@ const samples: Record<RouteName, { path: string; json?: unknown }> = {
   caseNote: { path: '/api/v1/cases/C-0001/notes', json: { text: 'Interview scheduled.' } },
   caseStatus: { path: '/api/v1/cases/C-0001/status', json: { status: 'open' } },
   audit: { path: '/api/v1/audit' },
+  bulletins: { path: '/api/v1/bulletins' },
+  publishBulletin: { path: '/api/v1/bulletins', json: { case: 'C-0001', marking: 'SECRET', text: 'The investigation continues.' } },
+  // The bots are linked to no registry person, so no bulletin is theirs to acknowledge: a permitted caller gets 404.
+  acknowledgeBulletin: { path: '/api/v1/bulletins/1/ack' },
   // No checkpoint is signed in the harness: a permitted caller gets 404, which is still "allowed".
   ledger: { path: '/ledger/checkpoint' },
   webDashboard: { path: '/dashboard' },
@@ -53,6 +57,7 @@ const expected: Record<string, readonly string[]> = {
   case: ['investigator', 'reviewer'],
   caseNote: ['investigator'],
   audit: ['administrator', 'analyst', 'reviewer'],
+  publishBulletin: ['investigator'],
 };
 
 describeEachEngine('authorisation matrix', (engine) => {
@@ -77,7 +82,7 @@ describeEachEngine('authorisation matrix', (engine) => {
       const method = routeAccess[name].method.toUpperCase();
       for (const role of roles) {
         const res = await h.call(method, sample.path, { token: h.tokens[role], ...(sample.json === undefined ? {} : { json: sample.json }) });
-        if (mayUse(name, [role])) expect(name === 'ledger' ? [404] : [200, 201], `${role} on ${name}: ${res.status}`).toContain(res.status);
+        if (mayUse(name, [role])) expect(name === 'ledger' || name === 'acknowledgeBulletin' ? [404] : [200, 201], `${role} on ${name}: ${res.status}`).toContain(res.status);
         else expect(res.status, `${role} on ${name}`).toBe(403);
       }
       const anonymous = await h.call(method, sample.path, sample.json === undefined ? {} : { json: sample.json });

@@ -67,3 +67,42 @@ describeEachEngine('investigations over HTTP', (engine) => {
     expect(report.findings.some((f) => f.kind === 'never-opened' || f.kind === 'retention-overdue')).toBe(true);
   });
 });
+
+describeEachEngine('bulletins over HTTP', (engine) => {
+  let h: Harness;
+  let investigator: string;
+  let secretEmployee: string;
+  let topSecretEmployee: string;
+  beforeAll(async () => {
+    h = await startHarness(engine());
+    await h.addUser({ username: 'inv', roles: ['investigator'], personId: 'pco-07', totp: false });
+    await h.addUser({ username: 'emp-s', roles: ['employee'], personId: 'gac-30', totp: false });
+    await h.addUser({ username: 'emp-ts', roles: ['employee'], personId: 'gac-12', totp: false });
+    investigator = (await issueToken(h.engine, 'inv', ['investigator'], h.clock)).token;
+    secretEmployee = (await issueToken(h.engine, 'emp-s', ['employee'], h.clock)).token;
+    topSecretEmployee = (await issueToken(h.engine, 'emp-ts', ['employee'], h.clock)).token;
+    const copy = await (await h.call('GET', `/api/v1/products/${productId}/copies/pco-07/text`, { token: investigator })).text();
+    await h.call('POST', '/api/v1/investigations', { token: investigator, json: { text: copy, published: '2023-02-17' } });
+  });
+  afterAll(async () => { await h.close(); });
+
+  it('shows each employee only the bulletins their person is cleared for, and records one acknowledgement', async () => {
+    const publish = (marking: string, text: string) => h.call('POST', '/api/v1/bulletins', { token: investigator, json: { case: 'C-0001', marking, text } });
+    expect((await publish('SECRET', 'A suspect has been identified.')).status).toBe(201);
+    expect((await publish('TOP SECRET//CEO', 'The suspect printed the report.')).status).toBe(201);
+    expect((await publish('TOP SECRET//NOT A MARKING', 'x')).status).toBe(400);
+    const read = async (token: string) => ((await (await h.call('GET', '/api/v1/bulletins', { token })).json()) as { bulletins: { id: number; marking: string }[] }).bulletins;
+    expect((await read(secretEmployee)).map((b) => b.marking)).toEqual(['SECRET']);
+    const all = await read(topSecretEmployee);
+    expect(all.map((b) => b.marking)).toEqual(['SECRET', 'TOP SECRET//CEO']);
+    const topSecretId = all[1]!.id;
+    expect((await h.call('POST', `/api/v1/bulletins/${topSecretId}/ack`, { token: secretEmployee })).status).toBe(404);
+    const first = await h.call('POST', `/api/v1/bulletins/${topSecretId}/ack`, { token: topSecretEmployee });
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { recorded: boolean }).recorded).toBe(true);
+    const again = await h.call('POST', `/api/v1/bulletins/${topSecretId}/ack`, { token: topSecretEmployee });
+    expect(((await again.json()) as { recorded: boolean }).recorded).toBe(false);
+    const acks = await h.engine.db.selectFrom('ledger_entries').select('kind').where('kind', '=', 'bulletin.acknowledged').execute();
+    expect(acks).toHaveLength(1);
+  });
+});
