@@ -9,6 +9,7 @@ import { stripInvisibleLayer } from '../src/domain/fingerprint/index.ts';
 import { buildDemoScenario } from '../src/app/demo/scenario.ts';
 import { importBundle } from '../src/app/import-bundle.ts';
 import { investigate } from '../src/app/investigate.ts';
+import { currentMatchIndex } from '../src/app/match.ts';
 import { commitText } from '../src/domain/entries.ts';
 import { parseTime } from '../src/domain/time.ts';
 import type { Engine } from '../src/store/engine.ts';
@@ -101,6 +102,25 @@ it('commits to case notes with the case\'s own secret salt, not the public leak 
     const committed: unknown = JSON.parse(entry.body);
     expect(committed).toMatchObject({ text: commitText(record.noteSalt, 'Yes.') });
     expect(committed).not.toMatchObject({ text: commitText(record.leakSha256, 'Yes.') });
+  } finally {
+    await engine.close();
+    await database.drop();
+  }
+});
+
+it('reuses the match index while no product version is added, and rebuilds it when one is', async () => {
+  const database = await createTestDatabase('sqlite');
+  const engine = await database.open();
+  try {
+    await importBundle(engine, buildDemoScenario().bundle, 'demo.json');
+    const first = await currentMatchIndex(engine);
+    expect(await currentMatchIndex(engine)).toBe(first);
+    await importBundle(engine, { agencies: [], people: [], disseminations: [], events: [], products: [
+      { id: 'NEW-1', title: 'New', marking: 'SECRET', created: '2023-03-01T00:00:00Z', originator: 'CSIS', body: '(S) A brand new report about harbour ferries.', tearlines: [] },
+    ] }, 'more.json');
+    const rebuilt = await currentMatchIndex(engine);
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt.documents.some((d) => d.productId === 'NEW-1')).toBe(true);
   } finally {
     await engine.close();
     await database.drop();

@@ -38,8 +38,21 @@ export function sourcesJson(sources: readonly MatchedSource[]): SourceJson[] {
   }));
 }
 
+const cached = new WeakMap<Engine, { versions: number; index: MatchIndex }>();
+
+/** The engine's match index: the one built before while no product version was added since. */
+export async function currentMatchIndex(engine: Engine): Promise<MatchIndex> {
+  const row = await engine.db.selectFrom('product_versions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const versions = Number(row?.n ?? 0);
+  const hit = cached.get(engine);
+  if (hit && hit.versions === versions) return hit.index;
+  const index = await buildMatchIndex(engine);
+  cached.set(engine, { versions, index });
+  return index;
+}
+
 export async function matchText(engine: Engine, leakText: string): Promise<MatchedSource[]> {
-  return matchLeak(await buildMatchIndex(engine), leakText);
+  return matchLeak(await currentMatchIndex(engine), leakText);
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
