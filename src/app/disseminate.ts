@@ -84,11 +84,13 @@ export interface HandlingInput {
 
 /** Records one handling event on the recipient's copy; `forwarded` also issues a child copy. */
 export async function recordHandling(unit: UnitOfWork, state: RegistryState, input: HandlingInput, where: string): Promise<HandlingEvent> {
-  const known = await state.product(input.productId);
+  // Known records are taken without awaiting: a bulk import records most events on them.
+  const known = state.knownProduct(input.productId) ?? (await state.product(input.productId));
   if (!known) throw new InputError('DANGLING_REFERENCE', `${where}.product: no product "${input.productId}"`);
-  await requirePerson(state, input.recipientId, `${where}.recipient`);
-  await requirePerson(state, input.actorId, `${where}.actor`);
-  const held = (await state.copiesHeld(input.productId, input.recipientId)).filter((c) => c.issuedAt <= input.at);
+  if (!state.knownPerson(input.recipientId)) await requirePerson(state, input.recipientId, `${where}.recipient`);
+  if (!state.knownPerson(input.actorId)) await requirePerson(state, input.actorId, `${where}.actor`);
+  const copies = state.knownCopiesHeld(input.productId, input.recipientId) ?? (await state.copiesHeld(input.productId, input.recipientId));
+  const held = copies.filter((c) => c.issuedAt <= input.at);
   const copy = held.at(-1);
   if (!copy) {
     throw new InputError('DANGLING_REFERENCE', `${where}.recipient: "${input.recipientId}" held no copy of "${input.productId}" at ${input.at}`);
@@ -112,6 +114,6 @@ export async function recordHandling(unit: UnitOfWork, state: RegistryState, inp
   const event: HandlingEvent = { id: unit.nextIndex, ...base };
   unit.log(() => eventEntry(event));
   unit.add('events', eventRow(event));
-  await unit.flushIfLarge();
+  if (unit.needsFlush) await unit.flush();
   return event;
 }

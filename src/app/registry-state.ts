@@ -26,6 +26,20 @@ export class RegistryState {
 
   constructor(private readonly unit: UnitOfWork) {}
 
+  /** Already known (loaded or created in this unit): no await needed on the hot path of bulk imports. */
+  knownPerson(id: string): Person | undefined {
+    return this.people.get(id) ?? undefined;
+  }
+
+  knownProduct(id: string): KnownProduct | undefined {
+    return this.products.get(id) ?? undefined;
+  }
+
+  /** The copies a person holds, when the product's copies are already loaded; undefined otherwise. */
+  knownCopiesHeld(productId: string, recipientId: string): readonly Copy[] | undefined {
+    return this.copies.get(productId)?.get(recipientId) ?? (this.copies.has(productId) ? [] : undefined);
+  }
+
   async agency(id: string): Promise<Agency | undefined> {
     if (!this.agencies.has(id)) this.agencies.set(id, (await findAgency(this.unit.trx, id)) ?? null);
     return this.agencies.get(id) ?? undefined;

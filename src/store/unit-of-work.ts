@@ -75,8 +75,13 @@ export class UnitOfWork {
     this.buffered = 0;
   }
 
+  /** Whether the buffer is large enough to write out now. */
+  get needsFlush(): boolean {
+    return this.buffered >= flushThreshold;
+  }
+
   async flushIfLarge(): Promise<void> {
-    if (this.buffered >= flushThreshold) await this.flush();
+    if (this.needsFlush) await this.flush();
   }
 
   async finish(): Promise<number> {
