@@ -62,6 +62,8 @@ export const routeAccess = {
   // Web pages (server-rendered; not in the OpenAPI document).
   webDashboard: { method: 'get', path: '/dashboard', roles: registryReaders },
   webProduct: { method: 'get', path: '/products/{id}', roles: pathwayReaders },
+  // The case report as a page: passages side by side, candidates with each channel drawn, proofs.
+  webCase: { method: 'get', path: '/cases/{id}', roles: investigators },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteName = keyof typeof routeAccess;

@@ -31,6 +31,18 @@ const docsHeaders = secureHeaders({
   referrerPolicy: 'no-referrer',
 });
 
-/** The strict headers everywhere but the API docs page. */
-export const securityHeaders: MiddlewareHandler = (c, next) =>
-  (new URL(c.req.url).pathname === routeAccess.docs.path ? docsHeaders(c, next) : strictHeaders(c, next));
+/** The case report page: a self-contained document, styled inline, with no script at all. */
+const reportHeaders = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ['data:'], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"] },
+  xContentTypeOptions: 'nosniff',
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'no-referrer',
+});
+
+/** The strict headers everywhere but the API docs page and the case report page. */
+export const securityHeaders: MiddlewareHandler = (c, next) => {
+  const path = new URL(c.req.url).pathname;
+  if (path === routeAccess.docs.path) return docsHeaders(c, next);
+  if (/^\/cases\/[^/]+$/.test(path)) return reportHeaders(c, next);
+  return strictHeaders(c, next);
+};

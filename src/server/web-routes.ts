@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
-import { readPathway } from '../app/accounts/guarded-reads.ts';
+import { readCaseGuarded, readPathway } from '../app/accounts/guarded-reads.ts';
+import { buildCaseReport } from '../app/case-report.ts';
+import { renderCaseHtml } from '../adapters/report/render-case-html.ts';
 import { listRecentDisseminations, listVisibleProducts } from '../app/accounts/visible-records.ts';
 import { dashboardPage } from '../web/pages/dashboard.ts';
 import { productPage } from '../web/pages/product.ts';
@@ -43,6 +45,13 @@ export function addWebRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
       listRecentDisseminations(deps.engine, principal, 20, now),
     ]);
     return c.html(dashboardPage(principal, products, recent));
+  });
+  app.get(honoPath(routeAccess.webCase.path), async (c) => {
+    const principal = c.get('principal');
+    requireAccess('webCase', principal);
+    const record = await readCaseGuarded(deps, principal, c.req.param('id') ?? '', deps.now());
+    c.header('Cache-Control', 'no-store');
+    return c.html(renderCaseHtml(await buildCaseReport(deps.engine, deps.engine.url, record.id)));
   });
   app.get(honoPath(routeAccess.webProduct.path), async (c) => {
     const principal = c.get('principal');

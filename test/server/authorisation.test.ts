@@ -41,6 +41,7 @@ const samples: Record<RouteName, { path: string; json?: unknown }> = {
   ledger: { path: '/ledger/checkpoint' },
   webDashboard: { path: '/dashboard' },
   webProduct: { path: `/products/${productId}` },
+  webCase: { path: '/cases/C-0001' },
 };
 
 /** The matrix as documented in the report: who may do what. */

@@ -2,6 +2,7 @@
  * A Waymark server in process on a fresh database of one engine: the small bundle imported,
  * one user and one API token per role, and a fixed clock the test may move.
  */
+import { initialiseStore } from '../../src/app/initialise.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,8 @@ export async function startHarness(engineName: 'sqlite' | 'postgres', serverOpti
   const keyDirectory = mkdtempSync(join(tmpdir(), 'waymark-keys-'));
   ensureKeys(keyDirectory, 'test');
   const keyring = loadKeyring(keyDirectory, {});
+  // As `waymark init` would before a real server starts: the log's origin and signing key.
+  await initialiseStore(engine, database.url);
   await importBundle(engine, parseBundle(JSON.stringify(smallBundle()), 'bundle.json'), 'bundle.json');
   const tokens = {} as Record<Role, string>;
   for (const role of roles) {

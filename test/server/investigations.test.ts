@@ -106,3 +106,31 @@ describeEachEngine('bulletins over HTTP', (engine) => {
     expect(acks).toHaveLength(1);
   });
 });
+
+describeEachEngine('the case page', (engine) => {
+  let h: Harness;
+  let cleared: string;
+  beforeAll(async () => {
+    h = await startHarness(engine());
+    await h.addUser({ username: 'ts-investigator', roles: ['investigator'], personId: 'pco-07', totp: false });
+    cleared = (await issueToken(h.engine, 'ts-investigator', ['investigator'], h.clock)).token;
+    const copy = await (await h.call('GET', `/api/v1/products/${productId}/copies/pco-07/text`, { token: cleared })).text();
+    await h.call('POST', '/api/v1/investigations', { token: cleared, json: { text: `<script>alert(1)</script> ${copy}`, published: '2023-02-17' } });
+  });
+  afterAll(async () => { await h.close(); });
+
+  it('shows the case report with banners, highlighted passages and candidates, under a CSP that allows no script', async () => {
+    const page = await h.call('GET', '/cases/C-0001', { token: cleared });
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).not.toMatch(/script-src/);
+    const html = await page.text();
+    expect(html.match(/TOP SECRET\/\/CEO/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('pco-07');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;');
+    const reads = await h.engine.db.selectFrom('ledger_entries').select('body').where('kind', '=', 'read.recorded').where('body', 'like', '%"ref":"case:C-0001"%').execute();
+    expect(reads).toHaveLength(1);
+  });
+});

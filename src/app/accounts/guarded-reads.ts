@@ -5,7 +5,9 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import type { Copy } from '../../domain/registry.ts';
 import type { Engine } from '../../store/engine.ts';
-import { listVersions } from '../../store/registry-queries.ts';
+import { findProduct, listVersions } from '../../store/registry-queries.ts';
+import { readCase } from '../cases.ts';
+import type { CaseRecord } from '../cases.ts';
 import { showCopy } from '../copy-text.ts';
 import { productPathway } from '../pathway.ts';
 import { readingBound, requireReadable } from './clearance.ts';
@@ -33,4 +35,16 @@ export async function readPathway({ engine, recordRead }: ReadContext, principal
   requireReadable(await readingBound(engine, principal, now), principal, productId, pathway.marking);
   const read = await recordRead({ principal, what: 'pathway', ref: `product:${productId}`, now });
   return { ...pathway, readId: read.id };
+}
+
+/** A case, for a user cleared for every product it matched; the read is ledgered. */
+export async function readCaseGuarded({ engine, recordRead }: ReadContext, principal: Principal, caseId: string, now: Date): Promise<CaseRecord> {
+  const record = await readCase(engine, caseId);
+  const bound = await readingBound(engine, principal, now);
+  for (const source of record.result.sources) {
+    const product = await findProduct(engine.db, source.product);
+    if (product) requireReadable(bound, principal, source.product, product.marking);
+  }
+  await recordRead({ principal, what: 'case', ref: `case:${record.id}`, now });
+  return record;
 }

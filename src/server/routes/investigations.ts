@@ -5,13 +5,12 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { readingBound, requireReadable } from '../../app/accounts/clearance.ts';
+import { readCaseGuarded } from '../../app/accounts/guarded-reads.ts';
 import type { Principal } from '../../app/accounts/principal.ts';
 import { runAudit } from '../../app/audit.ts';
-import { addCaseNote, caseStatuses, listCases, readCase, setCaseStatus } from '../../app/cases.ts';
+import { addCaseNote, caseStatuses, listCases, setCaseStatus } from '../../app/cases.ts';
 import { investigate } from '../../app/investigate.ts';
 import { matchText, sourcesJson } from '../../app/match.ts';
-import { findProduct } from '../../store/registry-queries.ts';
 import { parseTime } from '../../domain/time.ts';
 import { apiRoute } from '../api-route.ts';
 import { principalOf } from '../authenticate.ts';
@@ -88,14 +87,7 @@ export function addInvestigationRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDep
   });
   api.openapi(casesRoute, async (c) => c.json(toJsonObject({ cases: await listCases(deps.engine) }), 200));
   api.openapi(caseRoute, async (c) => {
-    const principal = principalOf(c);
-    const record = await readCase(deps.engine, c.req.valid('param').id);
-    const bound = await readingBound(deps.engine, principal, deps.now());
-    for (const source of record.result.sources) {
-      const product = await findProduct(deps.engine.db, source.product);
-      if (product) requireReadable(bound, principal, source.product, product.marking);
-    }
-    await deps.recordRead({ principal, what: 'case', ref: `case:${record.id}`, now: deps.now() });
+    const record = await readCaseGuarded(deps, principalOf(c), c.req.valid('param').id, deps.now());
     c.header('Cache-Control', 'no-store');
     return c.json(toJsonObject({ id: record.id, status: record.status, openedAt: record.openedAt, openedBy: record.openedBy, leakSha256: record.leakSha256, leakText: record.leakText, result: record.result, notes: record.notes }), 200);
   });
