@@ -97,9 +97,11 @@ describeEachEngine('access policy at dissemination and forward', (engineName) =>
     expect((error as RefusedError).reasons).toEqual([expect.stringMatching(/^ceo: .*UK/)]);
   });
 
-  it('rejects a product whose banner is below a portion, and an unknown clearance, naming the field', async () => {
+  it('rejects a product whose banner is below a portion or whose alternatives repeat, and an unknown clearance, naming the field', async () => {
     const low = { products: [{ id: 'LOW', title: 't', marking: 'SECRET', created: '2022-09-01', originator: 'CSIS', body: '(TS) Too high.' }] };
     await expect(importBundle(engine, parseBundle(JSON.stringify(low), 'low.json'), 'low.json')).rejects.toThrow(/low\.json: products\[0\]\.body: .*paragraph 1/);
+    const repeated = { products: [{ id: 'ALT', title: 't', marking: 'SECRET', created: '2022-09-01', originator: 'CSIS', body: '(S) We {met|met} at noon.' }] };
+    await expect(importBundle(engine, parseBundle(JSON.stringify(repeated), 'alt.json'), 'alt.json')).rejects.toThrow(/alt\.json: products\[0\]\.body: .*repeat an option/);
     const clearance = { people: [{ id: 'x', name: 'X', agency: 'PCO', clearance: 'ULTRA' }] };
     await expect(importBundle(engine, parseBundle(JSON.stringify(clearance), 'c.json'), 'c.json')).rejects.toThrow(/c\.json: people\[0\]\.clearance: /);
   });

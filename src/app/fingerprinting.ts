@@ -6,9 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { loadLexicon } from '../adapters/lexicon/load-lexicon.ts';
-import { resolveFirstAlternatives } from '../domain/copy-text.ts';
 import { commitText, fingerprintCodeEntry } from '../domain/entries.ts';
 import { createFingerprintCode, drawCodeword, findSlots, renderCopy } from '../domain/fingerprint/index.ts';
+import { stripAuthorSyntax } from '../domain/fingerprint/author-alternatives.ts';
 import type { Codeword, FingerprintCode, Slot } from '../domain/fingerprint/index.ts';
 import { createRandom } from '../domain/random.ts';
 import type { ProductVersion } from '../domain/registry.ts';
@@ -60,7 +60,7 @@ export function openCodeword(engine: Engine, copyId: string, sealed: string): Co
 
 /** The text of a copy: rendered from its codeword, or (issued before fingerprinting) the master's first alternatives. */
 export function copyText(version: ProductVersion, versionCode: VersionCode | undefined, codeword: Codeword | null): string {
-  if (!versionCode || !codeword) return resolveFirstAlternatives(version.body);
+  if (!versionCode || !codeword) return stripAuthorSyntax(version.body);
   return renderCopy(version.body, versionCode.slots, codeword);
 }
 

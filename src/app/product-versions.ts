@@ -4,6 +4,8 @@
  * marking adds a version holding only the paragraphs whose portion marks it dominates.
  */
 import { InputError } from '../domain/errors.ts';
+import { parseAuthorAlternatives } from '../domain/fingerprint/author-alternatives.ts';
+import { FingerprintError } from '../domain/fingerprint/index.ts';
 import { checkBanner, formatMarking, MarkingError, parseMarking, splitParagraphs, tearlineBody } from '../domain/marking/index.ts';
 import type { Marking } from '../domain/marking/index.ts';
 import type { Product, ProductVersion } from '../domain/registry.ts';
@@ -23,8 +25,10 @@ export function productVersions(product: Product, body: string, tearlines: reado
   const text = normaliseBody(body);
   try {
     checkBanner(banner, splitParagraphs(text));
+    // Author alternatives are checked where they are written, not first at dissemination.
+    parseAuthorAlternatives(text);
   } catch (error) {
-    if (error instanceof MarkingError) throw new InputError('BAD_VALUE', `${where}.body: ${error.message}`, { cause: error });
+    if (error instanceof MarkingError || error instanceof FingerprintError) throw new InputError('BAD_VALUE', `${where}.body: ${error.message}`, { cause: error });
     throw error;
   }
   const full: ProductVersion = { productId: product.id, version: 1, marking: formatMarking(banner), label: 'full', body: text };

@@ -3,9 +3,8 @@
  * their first option, and offsets into the master (as the match reports them) are carried over
  * to the shown text so highlighted passages land on the same words.
  */
+import { parseAuthorAlternatives } from '../../domain/fingerprint/author-alternatives.ts';
 import type { Span } from './report-model.ts';
-
-const alternatives = /\{([^{}|]*(?:\|[^{}|]*)+)\}/g;
 
 interface Group {
   /** Where the `{…}` group starts and ends in the master. */
@@ -26,13 +25,13 @@ export function displayMaster(master: string): DisplayText {
   const groups: Group[] = [];
   let text = '';
   let last = 0;
-  for (const match of master.matchAll(alternatives)) {
-    const start = match.index;
-    const first = (match[1] ?? '').split('|')[0] ?? '';
+  // The same reading of `{a|b}` as fingerprinting's, so what is shown is what copies choose from.
+  for (const { start, end, options } of parseAuthorAlternatives(master)) {
+    const first = options[0] ?? '';
     text += master.slice(last, start);
-    groups.push({ start, end: start + match[0].length, shownStart: text.length, length: first.length });
+    groups.push({ start, end, shownStart: text.length, length: first.length });
     text += first;
-    last = start + match[0].length;
+    last = end;
   }
   text += master.slice(last);
   return {
