@@ -11,9 +11,8 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { apiRoute } from '../api-route.ts';
 import { principalOf } from '../authenticate.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
-import { errorResponses, notFound } from './schemas.ts';
+import { errorResponses, jsonBody, notFound } from './schemas.ts';
 
-const json = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
 const bulletinSchema = z.object({ id: z.number(), caseId: z.string(), marking: z.string(), author: z.string(), at: z.string(), text: z.string(), acknowledgedAt: z.string().nullable() });
 
 const listRoute = apiRoute('bulletins', {
@@ -22,7 +21,7 @@ const listRoute = apiRoute('bulletins', {
 });
 const publishRoute = apiRoute('publishBulletin', {
   summary: 'Publish a bulletin about a case at a marking (a ledger entry; the text is committed by a salted hash)',
-  request: { body: json(z.object({ case: z.string().min(1), marking: z.string().min(1), text: z.string().min(1).max(20_000) })) },
+  request: { body: jsonBody(z.object({ case: z.string().min(1), marking: z.string().min(1), text: z.string().min(1).max(20_000) })) },
   responses: { 201: { description: 'the bulletin', content: { 'application/json': { schema: z.object({ id: z.number(), marking: z.string() }) } } }, ...errorResponses, ...notFound },
 });
 const ackRoute = apiRoute('acknowledgeBulletin', {

@@ -15,21 +15,20 @@ import { parseTime } from '../../domain/time.ts';
 import { apiRoute } from '../api-route.ts';
 import { principalOf } from '../authenticate.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
-import { errorResponses, id, isoTime, notFound } from './schemas.ts';
+import { errorResponses, id, isoTime, jsonBody, notFound } from './schemas.ts';
 
-const json = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
 const anyJson = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
 const leakText = z.string().min(1, 'the leak text is empty').max(2_000_000);
 const caseId = z.string().regex(/^C-\d{4,}$/, 'must be a case id like C-0001');
 
 const matchRoute = apiRoute('match', {
   summary: 'The products and passages a text reuses (CONTRACT.md `sources`)',
-  request: { body: json(z.object({ text: leakText })) },
+  request: { body: jsonBody(z.object({ text: leakText })) },
   responses: { 200: { description: 'sources', content: anyJson }, ...errorResponses },
 });
 const investigateRoute = apiRoute('investigate', {
   summary: 'Open a case on a leaked text: sources, attributed copies, ranked candidates with evidence',
-  request: { body: json(z.object({ text: leakText, published: isoTime })) },
+  request: { body: jsonBody(z.object({ text: leakText, published: isoTime })) },
   responses: { 201: { description: 'the investigation result (CONTRACT.md)', content: anyJson }, ...errorResponses },
 });
 const casesRoute = apiRoute('cases', {
@@ -43,12 +42,12 @@ const caseRoute = apiRoute('case', {
 });
 const caseNoteRoute = apiRoute('caseNote', {
   summary: 'Add a note to a case (a ledger entry; the text is committed by a salted hash)',
-  request: { params: z.object({ id: caseId }), body: json(z.object({ text: z.string().min(1).max(100_000) })) },
+  request: { params: z.object({ id: caseId }), body: jsonBody(z.object({ text: z.string().min(1).max(100_000) })) },
   responses: { 201: { description: 'the note', content: anyJson }, ...errorResponses, ...notFound },
 });
 const caseStatusRoute = apiRoute('caseStatus', {
   summary: `Set a case status: ${caseStatuses.join(', ')}`,
-  request: { params: z.object({ id: caseId }), body: json(z.object({ status: z.enum(caseStatuses) })) },
+  request: { params: z.object({ id: caseId }), body: jsonBody(z.object({ status: z.enum(caseStatuses) })) },
   responses: { 200: { description: 'the new status', content: anyJson }, ...errorResponses, ...notFound },
 });
 const auditRoute = apiRoute('audit', {

@@ -10,13 +10,12 @@ import { parseTime } from '../../domain/time.ts';
 import { apiRoute } from '../api-route.ts';
 import { principalOf } from '../authenticate.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
-import { errorResponses, eventBatchSchema, eventSchema, id, isoTime } from './schemas.ts';
+import { errorResponses, eventBatchSchema, eventSchema, id, isoTime, jsonBody } from './schemas.ts';
 
-const json = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
 
 const importRoute = apiRoute('import', {
   summary: 'Import a bundle (CONTRACT.md bundle format), all or nothing',
-  request: { body: json(bundleSchema) },
+  request: { body: jsonBody(bundleSchema) },
   responses: {
     201: { description: 'counts per kind', content: { 'application/json': { schema: z.record(z.string(), z.number()) } } },
     ...errorResponses,
@@ -26,7 +25,7 @@ const importRoute = apiRoute('import', {
 const disseminateRoute = apiRoute('disseminate', {
   summary: 'Issue copies of a product to recipients; a refused recipient fails the whole request (403, reasons) and is logged',
   request: {
-    body: json(z.object({
+    body: jsonBody(z.object({
       product: id, recipients: z.array(id).min(1).max(10_000), at: isoTime.optional(),
       channel: z.enum(['electronic', 'paper', 'briefing']).default('electronic'),
     })),
@@ -42,7 +41,7 @@ const disseminateRoute = apiRoute('disseminate', {
 
 const eventsRoute = apiRoute('events', {
   summary: `Record handling events: one event, or {"events": [...]} with up to 10,000; all or nothing`,
-  request: { body: json(z.union([eventBatchSchema, eventSchema])) },
+  request: { body: jsonBody(z.union([eventBatchSchema, eventSchema])) },
   responses: {
     201: { description: 'the events recorded, by ledger index', content: { 'application/json': { schema: z.object({ recorded: z.number(), ids: z.array(z.number()) }) } } },
     ...errorResponses,
