@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { disseminateProduct, recordEvents } from '../src/app/handling.ts';
 import { importBundle, parseBundle } from '../src/app/import-bundle.ts';
 import { productPathway } from '../src/app/pathway.ts';
+import { readVersions } from '../src/app/sealed-texts.ts';
 import { RefusedError } from '../src/domain/errors.ts';
 import type { Engine } from '../src/store/engine.ts';
 import { countRows } from '../src/store/registry-queries.ts';
@@ -85,8 +86,8 @@ describeEachEngine('access policy at dissemination and forward', (engineName) =>
   it('refuses a CANADIAN EYES ONLY product to a foreign agency unless a tearline releases it', async () => {
     const copies = await disseminateProduct(engine, { productId: 'CEO-1', recipientIds: ['ok', 'ceo', 'releasability'], at, channel: 'electronic' });
     expect(copies.map((c) => [c.recipientId, c.version])).toEqual([['ok', 1], ['ceo', 2], ['releasability', 2]]);
-    const versions = await engine.db.selectFrom('product_versions').select(['version', 'marking', 'body']).where('product_id', '=', 'CEO-1').orderBy('version').execute();
-    expect(versions[1]).toEqual({ version: 2, marking: 'SECRET//REL TO CAN, GBR, USA', body: '(S) Volunteers were recruited.\n\n(C) Watch for approaches.' });
+    const versions = await readVersions(engine, 'CEO-1');
+    expect(versions[1]).toMatchObject({ version: 2, marking: 'SECRET//REL TO CAN, GBR, USA', body: '(S) Volunteers were recruited.\n\n(C) Watch for approaches.' });
     const pathway = await productPathway(engine, 'CEO-1', null);
     expect(pathway.roots.map((n) => n.copy.version)).toEqual([1, 2, 2]);
   });

@@ -13,6 +13,7 @@ import type { Agency, Person } from '../domain/registry.ts';
 import type { Engine } from '../store/engine.ts';
 import { findAgency, findPerson } from '../store/registry-queries.ts';
 import { writeTransaction } from '../store/unit-of-work.ts';
+import { openText, sealText } from './sealed-texts.ts';
 
 export interface BulletinRequest {
   readonly caseId: string;
@@ -42,7 +43,10 @@ export async function publishBulletin(engine: Engine, request: BulletinRequest):
     if (!row) throw new NotFoundError('NOT_FOUND', `no case "${request.caseId}"`);
     const bulletin = { id: unit.nextIndex, caseId: request.caseId, marking, author: request.author, at: request.at, text: request.text };
     unit.log(() => bulletinEntry(bulletin, commitmentSalt(row)));
-    unit.add('bulletins', { id: bulletin.id, case_id: bulletin.caseId, marking, author: bulletin.author, at: bulletin.at, text: bulletin.text });
+    unit.add('bulletins', {
+      id: bulletin.id, case_id: bulletin.caseId, marking, author: bulletin.author, at: bulletin.at,
+      text: sealText(engine, { kind: 'bulletin', caseId: bulletin.caseId, bulletinId: bulletin.id }, bulletin.text),
+    });
     return { id: bulletin.id, marking };
   });
 }
@@ -64,8 +68,10 @@ export async function listBulletinsFor(engine: Engine, personId: string, at: str
     .select(['bulletins.id', 'bulletins.case_id', 'bulletins.marking', 'bulletins.author', 'bulletins.at', 'bulletins.text', 'bulletin_acks.at as acknowledged_at']);
   if (caseId !== undefined) query = query.where('bulletins.case_id', '=', caseId);
   const rows = await query.orderBy('bulletins.id').execute();
+  // Opened only once the marking allows the reader: a bulletin above them is never decrypted for them.
   return rows.filter((r) => mayRead(person, agency, r.marking, at)).map((r) => ({
-    id: Number(r.id), caseId: r.case_id, marking: r.marking, author: r.author, at: r.at, text: r.text, acknowledgedAt: r.acknowledged_at,
+    id: Number(r.id), caseId: r.case_id, marking: r.marking, author: r.author, at: r.at,
+    text: openText(engine, { kind: 'bulletin', caseId: r.case_id, bulletinId: Number(r.id) }, r.text), acknowledgedAt: r.acknowledged_at,
   }));
 }
 

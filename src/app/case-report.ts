@@ -12,7 +12,8 @@ import { encodeBase64 } from '../domain/ledger/base64.ts';
 import { formatMarking, joinAll, parseMarking } from '../domain/marking/index.ts';
 import type { PathwayNode } from '../domain/pathway.ts';
 import type { Engine } from '../store/engine.ts';
-import { findProduct, listVersions } from '../store/registry-queries.ts';
+import { findProduct } from '../store/registry-queries.ts';
+import { readVersions } from './sealed-texts.ts';
 import { gatherCaseEvidence } from './evidence-package.ts';
 import type { CaseEvidence } from './evidence-package.ts';
 import type { SourceJson } from './match.ts';
@@ -43,7 +44,7 @@ export async function buildCaseReport(engine: Engine, url: string, caseId: strin
 
 async function reportSource(engine: Engine, s: SourceJson): Promise<ReportSource> {
   const product = await findProduct(engine.db, s.product);
-  const version = (await listVersions(engine.db, s.product)).find((v) => v.version === s.version);
+  const version = (await readVersions(engine, s.product)).find((v) => v.version === s.version);
   if (!product || !version) throw new NotFoundError('NOT_FOUND', `source ${s.product} v${s.version} of the case is not in the registry`);
   const shown = displayMaster(version.body);
   return {

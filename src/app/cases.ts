@@ -1,9 +1,10 @@
-/** Cases after they are opened: listing, reading, notes and status, each change a ledger entry. */
+/** Cases after they are opened: listing, reading, notes and status, each change a ledger entry. Leak texts and notes are stored sealed. */
 import { caseNoteEntry, caseStatusEntry } from '../domain/entries.ts';
 import { InputError, NotFoundError } from '../domain/errors.ts';
 import type { Engine } from '../store/engine.ts';
 import { writeTransaction } from '../store/unit-of-work.ts';
 import type { InvestigationResult } from './investigate.ts';
+import { openText, sealText } from './sealed-texts.ts';
 
 export const caseStatuses = ['open', 'suspended', 'referred', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
@@ -34,8 +35,10 @@ export interface CaseRecord {
 export async function readCase(engine: Engine, id: string): Promise<CaseRecord> {
   const row = await engine.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('NOT_FOUND', `no case "${id}"`);
-  const notes = await engine.db.selectFrom('case_notes').select(['id', 'author', 'at', 'text']).where('case_id', '=', id).orderBy('id').execute();
-  return { id, status: row.status, openedAt: row.opened_at, openedBy: row.opened_by, leakText: row.leak_text, leakSha256: row.leak_sha256, noteSalt: commitmentSalt(row), result: parseResult(row.result), notes };
+  const rows = await engine.db.selectFrom('case_notes').select(['id', 'author', 'at', 'text']).where('case_id', '=', id).orderBy('id').execute();
+  const notes = rows.map((n) => ({ ...n, text: openText(engine, { kind: 'case-note', caseId: id, noteId: Number(n.id) }, n.text) }));
+  const leakText = openText(engine, { kind: 'leak-text', caseId: id }, row.leak_text);
+  return { id, status: row.status, openedAt: row.opened_at, openedBy: row.opened_by, leakText, leakSha256: row.leak_sha256, noteSalt: commitmentSalt(row), result: parseResult(row.result), notes };
 }
 
 export async function addCaseNote(engine: Engine, caseId: string, author: string, text: string, at: string): Promise<number> {
@@ -45,7 +48,7 @@ export async function addCaseNote(engine: Engine, caseId: string, author: string
     if (!row) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
     const note = { id: unit.nextIndex, caseId, author, at, text };
     unit.log(() => caseNoteEntry(note, commitmentSalt(row)));
-    unit.add('case_notes', { id: note.id, case_id: caseId, author, at, text });
+    unit.add('case_notes', { id: note.id, case_id: caseId, author, at, text: sealText(engine, { kind: 'case-note', caseId, noteId: note.id }, text) });
     return note.id;
   });
 }

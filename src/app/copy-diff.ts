@@ -8,7 +8,8 @@ import { NotFoundError } from '../domain/errors.ts';
 import { capacity, distributionWarning, findSlots } from '../domain/fingerprint/index.ts';
 import type { CapacityReport, DistributionWarning, Slot } from '../domain/fingerprint/index.ts';
 import type { Engine } from '../store/engine.ts';
-import { findCopyCodeword, listCopiesOfProduct, listVersions } from '../store/registry-queries.ts';
+import { findCopyCodeword, listCopiesOfProduct } from '../store/registry-queries.ts';
+import { readVersions } from './sealed-texts.ts';
 import { loadVersionCode, openCodeword } from './fingerprinting.ts';
 
 export interface CopyChange {
@@ -59,7 +60,7 @@ export interface ProductCapacity {
 }
 
 export async function productCapacity(engine: Engine, productId: string, recipients?: number): Promise<ProductCapacity[]> {
-  const versions = await listVersions(engine.db, productId);
+  const versions = await readVersions(engine, productId);
   if (versions.length === 0) throw new NotFoundError('NOT_FOUND', `no product "${productId}"`);
   const copies = await listCopiesOfProduct(engine.db, productId);
   const out: ProductCapacity[] = [];

@@ -7,7 +7,7 @@ import { loadLexicon } from '../adapters/lexicon/load-lexicon.ts';
 import { decodeFingerprint, indexProduct } from '../domain/fingerprint/index.ts';
 import type { CopyAccusation } from '../domain/investigate/input.ts';
 import type { Engine } from '../store/engine.ts';
-import { listVersions } from '../store/registry-queries.ts';
+import { readVersions } from './sealed-texts.ts';
 import { loadVersionCode, openCodeword } from './fingerprinting.ts';
 
 export interface LeakDecoding {
@@ -19,7 +19,7 @@ export async function decodeLeakFingerprints(engine: Engine, leakText: string, p
   const accusations: CopyAccusation[] = [];
   const notes: string[] = [];
   for (const productId of productIds) {
-    for (const version of await listVersions(engine.db, productId)) {
+    for (const version of await readVersions(engine, productId)) {
       const code = await loadVersionCode(engine, productId, version.version);
       if (!code) continue;
       const rows = await engine.db.selectFrom('copies').select(['id', 'codeword'])

@@ -1,7 +1,7 @@
 /**
  * Fingerprinted copies (issue 5) in the store: a product version's slots and code are fixed
  * when its first copy is issued (so a later lexicon cannot change issued texts), each copy
- * draws its codeword from secret randomness, and both are sealed at rest. A copy's text is
+ * draws its codeword from secret randomness, and all three are sealed at rest. A copy's text is
  * rendered from the master, the slots and its codeword, exactly, whenever it is shown.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,13 +15,17 @@ import type { ProductVersion } from '../domain/registry.ts';
 import type { Engine } from '../store/engine.ts';
 import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { secretsOf } from './secrets.ts';
+import { openText, sealText } from './sealed-texts.ts';
+import type { SealedText } from './sealed-texts.ts';
 
 export interface VersionCode {
   readonly slots: readonly Slot[];
   readonly code: FingerprintCode;
 }
 
-const codeAad = (productId: string, version: number): string => `fingerprint:${productId}:${version}`;
+export const codeAad = (productId: string, version: number): string => `fingerprint:${productId}:${version}`;
+/** The slots carry words of the body (the alternatives at each place), so they are sealed too. */
+const slotsText = (productId: string, version: number): SealedText => ({ kind: 'fingerprint-slots', productId, version });
 export const codewordAad = (copyId: string): string => `copy:${copyId}:codeword`;
 
 /** A generator seeded from the operating system's randomness: codes and codewords must be unguessable. */
@@ -35,7 +39,10 @@ export async function ensureVersionCode(unit: UnitOfWork, version: ProductVersio
   const code = createFingerprintCode(slots, secretRandom());
   const slotsJson = JSON.stringify(slots);
   const codeJson = JSON.stringify(code);
-  unit.add('fingerprint_codes', { product_id: version.productId, version: version.version, slots: slotsJson, code: secretsOf(unit.engine).seal(codeJson, codeAad(version.productId, version.version)) });
+  unit.add('fingerprint_codes', {
+    product_id: version.productId, version: version.version, slots: sealText(unit.engine, slotsText(version.productId, version.version), slotsJson),
+    code: secretsOf(unit.engine).seal(codeJson, codeAad(version.productId, version.version)),
+  });
   unit.log(() => fingerprintCodeEntry(version.productId, version.version, slotsJson, codeJson, salt));
   // Later copies in the same unit get it from the RegistryState cache, not the store.
   return { slots, code };
@@ -44,7 +51,7 @@ export async function ensureVersionCode(unit: UnitOfWork, version: ProductVersio
 export async function loadVersionCode(engine: Engine, productId: string, version: number, db = engine.db): Promise<VersionCode | undefined> {
   const row = await db.selectFrom('fingerprint_codes').select(['slots', 'code']).where('product_id', '=', productId).where('version', '=', version).executeTakeFirst();
   if (!row) return undefined;
-  return { slots: parseSlots(row.slots), code: parseCode(secretsOf(engine).open(row.code, codeAad(productId, version))) };
+  return { slots: parseSlots(openText(engine, slotsText(productId, version), row.slots)), code: parseCode(secretsOf(engine).open(row.code, codeAad(productId, version))) };
 }
 
 /** Draws a copy's codeword; returns it with its sealed form and its ledger commitment. */

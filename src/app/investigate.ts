@@ -12,10 +12,11 @@ import { InputError } from '../domain/errors.ts';
 import type { MatchedSource } from '../domain/match/match-leak.ts';
 import type { Engine } from '../store/engine.ts';
 import { listEventsOfProduct } from '../store/event-queries.ts';
-import { listCopiesOfProduct, listPeople, listVersions } from '../store/registry-queries.ts';
+import { listCopiesOfProduct, listPeople, listVersionRows } from '../store/registry-queries.ts';
 import { writeTransaction } from '../store/unit-of-work.ts';
 import { decodeLeakFingerprints } from './fingerprint-decoding.ts';
 import { matchText, sourcesJson } from './match.ts';
+import { sealText } from './sealed-texts.ts';
 import type { SourceJson } from './match.ts';
 
 export interface InvestigationResult {
@@ -52,7 +53,7 @@ export async function investigate(engine: Engine, request: InvestigationRequest)
 async function sourceMatches(engine: Engine, matched: readonly MatchedSource[]): Promise<SourceMatch[]> {
   const out: SourceMatch[] = [];
   for (const s of matched) {
-    const versionCount = (await listVersions(engine.db, s.product)).length;
+    const versionCount = (await listVersionRows(engine.db, s.product)).length;
     out.push({ product: s.product, score: s.score, versionCount, passages: s.passages.map((p) => ({ kind: p.kind, versions: p.versions.map(Number) })) });
   }
   return out;
@@ -84,7 +85,10 @@ async function openCase(engine: Engine, request: InvestigationRequest, build: (i
     const result = build(id);
     const stored = JSON.stringify(result);
     const opened = { id, openedAt: request.now, openedBy: request.openedBy, published: request.published, leakSha256: digestText(request.leakText), result: stored };
-    unit.add('cases', { id, opened_at: opened.openedAt, opened_by: opened.openedBy, published: opened.published, status: 'open', leak_sha256: opened.leakSha256, leak_text: request.leakText, result: stored, salt: randomBytes(16).toString('hex') });
+    unit.add('cases', {
+      id, opened_at: opened.openedAt, opened_by: opened.openedBy, published: opened.published, status: 'open', leak_sha256: opened.leakSha256,
+      leak_text: sealText(engine, { kind: 'leak-text', caseId: id }, request.leakText), result: stored, salt: randomBytes(16).toString('hex'),
+    });
     unit.log(() => caseOpenedEntry(opened));
     return result;
   });

@@ -10,16 +10,17 @@ import { MatchIndex } from '../domain/match/match-index.ts';
 import { matchLeak } from '../domain/match/match-leak.ts';
 import type { MatchedSource } from '../domain/match/match-leak.ts';
 import type { Engine } from '../store/engine.ts';
+import { openText, versionBody } from './sealed-texts.ts';
 
 let synonyms: Promise<Map<string, string>> | undefined;
 
-/** Builds the match index of every product version in the store. */
+/** Builds the match index of every product version in the store (each body opened; the index lives in memory only). */
 export async function buildMatchIndex(engine: Engine): Promise<MatchIndex> {
   synonyms ??= loadSynonymMap();
   const lexicon = loadLexicon();
   const index = new MatchIndex({ synonyms: await synonyms, fold: (text) => canonicalText(text, lexicon) });
   const versions = await engine.db.selectFrom('product_versions').select(['product_id', 'version', 'body']).orderBy('product_id').orderBy('version').execute();
-  for (const v of versions) index.add({ productId: v.product_id, version: String(v.version), text: v.body });
+  for (const v of versions) index.add({ productId: v.product_id, version: String(v.version), text: openText(engine, versionBody(v.product_id, v.version), v.body) });
   return index;
 }
 

@@ -1,7 +1,8 @@
 /** `waymark policy explain`: the policy's decision for one person and one product, with reasons. */
 import { NotFoundError } from '../domain/errors.ts';
 import type { Engine } from '../store/engine.ts';
-import { findAgency, findPerson, findProduct, listVersions } from '../store/registry-queries.ts';
+import { findAgency, findPerson, findProduct } from '../store/registry-queries.ts';
+import { readVersions } from './sealed-texts.ts';
 import { decideReceipt, decideVersion } from './eligibility.ts';
 
 export interface PolicyExplanation {
@@ -21,7 +22,7 @@ export async function explainPolicy(engine: Engine, personId: string, productId:
   const agency = await findAgency(engine.db, person.agencyId);
   if (!agency) throw new NotFoundError('NOT_FOUND', `person "${personId}" has no agency "${person.agencyId}"`);
   if (!(await findProduct(engine.db, productId))) throw new NotFoundError('NOT_FOUND', `no product "${productId}"`);
-  const versions = await listVersions(engine.db, productId);
+  const versions = await readVersions(engine, productId);
   const choice = decideVersion(person, agency, versions, at);
   return {
     person: personId, product: productId, at, allowed: choice.allowed,

@@ -7,7 +7,8 @@ import type { Agency, Copy, Person, Product, ProductVersion } from '../domain/re
 import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { ensureVersionCode } from './fingerprinting.ts';
 import type { VersionCode } from './fingerprinting.ts';
-import { findAgency, findPerson, findProduct, listCopiesOfProduct, listVersions, maxSerial } from '../store/registry-queries.ts';
+import { findAgency, findPerson, findProduct, listCopiesOfProduct, maxSerial } from '../store/registry-queries.ts';
+import { readVersions } from './sealed-texts.ts';
 
 export interface KnownProduct {
   readonly product: Product;
@@ -53,7 +54,7 @@ export class RegistryState {
   async product(id: string): Promise<KnownProduct | undefined> {
     if (!this.products.has(id)) {
       const found = await findProduct(this.unit.trx, id);
-      this.products.set(id, found ? { product: found, salt: found.salt, versions: await listVersions(this.unit.trx, id) } : null);
+      this.products.set(id, found ? { product: found, salt: found.salt, versions: await readVersions(this.unit.engine, id, this.unit.trx) } : null);
     }
     return this.products.get(id) ?? undefined;
   }

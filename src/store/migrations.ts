@@ -10,6 +10,7 @@ import { createRegistry } from './migrations/0001-registry.ts';
 import { createCases } from './migrations/0004-cases.ts';
 import { createFingerprints } from './migrations/0006-fingerprints.ts';
 import { addCaseSalt } from './migrations/0007-case-salt.ts';
+import { tagPlaintextTexts } from './migrations/0008-sealed-texts.ts';
 import { createLedgerTree } from './migrations/0002-ledger-tree.ts';
 import { createAccounts } from './migrations/0003-accounts.ts';
 import { createAuditImport } from './migrations/0005-audit-import.ts';
@@ -24,6 +25,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0005-audit-import', createAuditImport],
   ['0006-fingerprints', createFingerprints],
   ['0007-case-salt', addCaseSalt],
+  ['0008-sealed-texts', tagPlaintextTexts],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {

@@ -1,8 +1,8 @@
 /** Reads of the registry (agencies, people, products, copies), the same on both engines. */
 import type { Kysely } from 'kysely';
-import type { Agency, Copy, Person, Product, ProductVersion } from '../domain/registry.ts';
-import type { Database } from './database.ts';
-import { agencyFromRow, copyFromRow, personFromRow, productFromRow, versionFromRow } from './rows.ts';
+import type { Agency, Copy, Person, Product } from '../domain/registry.ts';
+import type { Database, ProductVersionTable } from './database.ts';
+import { agencyFromRow, copyFromRow, personFromRow, productFromRow } from './rows.ts';
 
 type Db = Kysely<Database>;
 
@@ -21,9 +21,9 @@ export async function findProduct(db: Db, id: string): Promise<(Product & { salt
   return row && { ...productFromRow(row), salt: row.salt };
 }
 
-export async function listVersions(db: Db, productId: string): Promise<ProductVersion[]> {
-  const rows = await db.selectFrom('product_versions').selectAll().where('product_id', '=', productId).orderBy('version').execute();
-  return rows.map(versionFromRow);
+/** A product's version rows, oldest first, as stored: bodies sealed (app/sealed-texts.ts opens them). */
+export async function listVersionRows(db: Db, productId: string): Promise<ProductVersionTable[]> {
+  return db.selectFrom('product_versions').selectAll().where('product_id', '=', productId).orderBy('version').execute();
 }
 
 const copyColumns = ['id', 'product_id', 'version', 'recipient_id', 'parent_copy_id', 'serial', 'issued_at', 'channel'] as const;

@@ -24,11 +24,12 @@ export const productFromRow = (r: ProductTable): Product => ({
   id: r.id, title: r.title, marking: r.marking, originator: r.originator, created: r.created_at,
 });
 
-export const versionRow = (v: ProductVersion): ProductVersionTable => ({
-  product_id: v.productId, version: v.version, marking: v.marking, label: v.label, body: v.body,
+/** The body is stored sealed (app/sealed-texts.ts): the caller seals it, and opens it on the way back. */
+export const versionRow = (v: ProductVersion, sealedBody: string): ProductVersionTable => ({
+  product_id: v.productId, version: v.version, marking: v.marking, label: v.label, body: sealedBody,
 });
-export const versionFromRow = (r: ProductVersionTable): ProductVersion => ({
-  productId: r.product_id, version: r.version, marking: r.marking, label: r.label, body: r.body,
+export const versionFromRow = (r: Omit<ProductVersionTable, 'body'>, body: string): ProductVersion => ({
+  productId: r.product_id, version: r.version, marking: r.marking, label: r.label, body,
 });
 
 export const copyRow = (c: Copy, codeword: string | null): CopyTable => ({

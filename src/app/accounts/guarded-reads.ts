@@ -5,7 +5,8 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import type { Copy } from '../../domain/registry.ts';
 import type { Engine } from '../../store/engine.ts';
-import { findProduct, listVersions } from '../../store/registry-queries.ts';
+import { findProduct } from '../../store/registry-queries.ts';
+import { readVersions } from '../sealed-texts.ts';
 import { readCase } from '../cases.ts';
 import type { CaseRecord } from '../cases.ts';
 import { showCopy } from '../copy-text.ts';
@@ -23,7 +24,7 @@ export async function readCopyText(
   { engine, recordRead }: ReadContext, principal: Principal, productId: string, recipientId: string, now: Date,
 ): Promise<{ copy: Copy; text: string; marking: string; readId: number }> {
   const { copy, text } = await showCopy(engine, productId, recipientId);
-  const version = (await listVersions(engine.db, productId)).find((v) => v.version === copy.version);
+  const version = (await readVersions(engine, productId)).find((v) => v.version === copy.version);
   if (!version) throw new NotFoundError('NOT_FOUND', `copy ${copy.id} refers to a missing version`);
   requireReadable(await readingBound(engine, principal, now), principal, productId, version.marking);
   const read = await recordRead({ principal, what: 'copy-text', ref: `copy:${copy.id}`, now });

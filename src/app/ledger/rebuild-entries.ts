@@ -21,6 +21,9 @@ export interface StoredEntry {
   readonly leaf_hash: Uint8Array;
 }
 
+/** Opens a version's stored body (sealed at rest): its commitment is recomputed from the text. */
+export type OpenVersionBody = (productId: string, version: number, stored: string) => string;
+
 /** What a ref rebuilds to: the entry, or why it cannot be rebuilt. */
 export type Rebuilt = { readonly ok: true; readonly entry: Entry } | { readonly ok: false; readonly problem: string };
 
@@ -70,7 +73,9 @@ async function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => Pr
  * Rebuilds the entries of one batch (indices lo..hi-1), keyed by ref. A ref whose record is
  * missing or unreadable maps to a problem; a ref of no known kind is absent from the map.
  */
-export async function rebuildBatch(db: Kysely<Database>, entries: readonly StoredEntry[], lo: number, hi: number): Promise<Map<string, Rebuilt>> {
+export async function rebuildBatch(
+  db: Kysely<Database>, entries: readonly StoredEntry[], lo: number, hi: number, openBody: OpenVersionBody,
+): Promise<Map<string, Rebuilt>> {
   const out = new Map<string, Rebuilt>();
   const refs = refsByKind(entries);
   const put = (ref: string, build: () => Entry): void => {
@@ -81,7 +86,7 @@ export async function rebuildBatch(db: Kysely<Database>, entries: readonly Store
     }
   };
   await rebuildIndexed(db, lo, hi, put);
-  await rebuildNamed(db, refs, entries, put);
+  await rebuildNamed(db, refs, entries, openBody, put);
   return out;
 }
 
@@ -98,7 +103,7 @@ async function rebuildIndexed(db: Kysely<Database>, lo: number, hi: number, put:
 }
 
 async function rebuildNamed(
-  db: Kysely<Database>, refs: Map<string, string[]>, entries: readonly StoredEntry[], put: (ref: string, build: () => Entry) => void,
+  db: Kysely<Database>, refs: Map<string, string[]>, entries: readonly StoredEntry[], openBody: OpenVersionBody, put: (ref: string, build: () => Entry) => void,
 ): Promise<void> {
   const agencies = await inChunks(refs.get('agency') ?? [], (ids) => db.selectFrom('agencies').selectAll().where('id', 'in', ids).execute());
   for (const row of agencies) put(`agency:${row.id}`, () => agencyEntry(agencyFromRow(row)));
@@ -106,18 +111,18 @@ async function rebuildNamed(
   for (const row of people) put(`person:${row.id}`, () => personEntry(personFromRow(row)));
   const products = await inChunks(refs.get('product') ?? [], (ids) => db.selectFrom('products').selectAll().where('id', 'in', ids).execute());
   for (const row of products) put(`product:${row.id}`, () => productEntry(productFromRow(row), row.salt));
-  await rebuildVersions(db, refs.get('version') ?? [], put);
+  await rebuildVersions(db, refs.get('version') ?? [], openBody, put);
   await rebuildCopies(db, refs.get('copy') ?? [], entries, put);
 }
 
-/** Versions commit to their text with the product's salt. */
-async function rebuildVersions(db: Kysely<Database>, keys: readonly string[], put: (ref: string, build: () => Entry) => void): Promise<void> {
+/** Versions commit to their text with the product's salt; the text is opened (and so authenticated) with the data key. */
+async function rebuildVersions(db: Kysely<Database>, keys: readonly string[], openBody: OpenVersionBody, put: (ref: string, build: () => Entry) => void): Promise<void> {
   const productIds = [...new Set(keys.map((key) => key.slice(0, key.lastIndexOf(':'))))];
   const rows = await inChunks(productIds, (ids) => db.selectFrom('product_versions')
     .innerJoin('products', 'products.id', 'product_versions.product_id')
     .select(['product_versions.product_id', 'product_versions.version', 'product_versions.marking', 'product_versions.label', 'product_versions.body', 'products.salt'])
     .where('product_versions.product_id', 'in', ids).execute());
-  for (const row of rows) put(`version:${row.product_id}:${row.version}`, () => versionEntry(versionFromRow(row), row.salt));
+  for (const row of rows) put(`version:${row.product_id}:${row.version}`, () => versionEntry(versionFromRow(row, openBody(row.product_id, row.version, row.body)), row.salt));
 }
 
 /**

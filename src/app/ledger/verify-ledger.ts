@@ -30,7 +30,8 @@ import { encodeFrontier, isStoredLevel, readTreeLevel } from '../../store/ledger
 import { checkpointFilePath, readCheckpointFile } from './checkpoint-file.ts';
 import { loadLogIdentity } from './log-identity.ts';
 import { rebuildBatch, rebuiltRefKinds, recordTables, refKind } from './rebuild-entries.ts';
-import type { Rebuilt, StoredEntry } from './rebuild-entries.ts';
+import type { OpenVersionBody, Rebuilt, StoredEntry } from './rebuild-entries.ts';
+import { openText, versionBody } from '../sealed-texts.ts';
 
 export interface VerifyProblem {
   /** The first entry concerned, where there is one. */
@@ -71,7 +72,7 @@ const DEFAULT_BATCH = 20_000;
 export async function verifyLedger(engine: Engine, url: string, options: { batch?: number } = {}): Promise<LedgerVerification> {
   const started = performance.now();
   const identity = await loadLogIdentity(engine, url);
-  const walk = new LedgerWalk(engine.db, options.batch ?? DEFAULT_BATCH);
+  const walk = new LedgerWalk(engine.db, options.batch ?? DEFAULT_BATCH, (productId, version, stored) => openText(engine, versionBody(productId, version), stored));
   let problem: VerifyProblem | undefined;
   try {
     const verifier = parseVerifierKey(identity.signer.verifierKey);
@@ -124,7 +125,7 @@ class LedgerWalk {
   readonly notRebuilt = new Map<string, number>();
   private readonly kinds = new Map<string, number>();
 
-  constructor(private readonly db: Kysely<Database>, private readonly batch: number) {}
+  constructor(private readonly db: Kysely<Database>, private readonly batch: number, private readonly openBody: OpenVersionBody) {}
 
   async run(expected: readonly ExpectedRoot[]): Promise<void> {
     const head = await this.db.selectFrom('ledger_head').select(['size', 'frontier']).where('id', '=', 1).executeTakeFirstOrThrow();
@@ -135,7 +136,7 @@ class LedgerWalk {
       const lo = this.frontier.size;
       const hi = Math.min(head.size, lo + this.batch);
       const entries = await this.readEntries(lo, hi);
-      this.checkEntries(entries, await rebuildBatch(this.db, entries, lo, hi), lo);
+      this.checkEntries(entries, await rebuildBatch(this.db, entries, lo, hi, this.openBody), lo);
       await this.appendAndCompare(entries.map((e) => e.leaf_hash), pending);
     }
     this.checkBehind(pending);
