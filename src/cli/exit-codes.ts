@@ -7,7 +7,7 @@ import { WaymarkError } from '../domain/errors.ts';
 export const exitCodes = { ok: 0, problem: 1, badInput: 2 } as const;
 
 /** Codes that mean "the command ran and found a problem", not bad input. */
-const problemCodes = new Set(['TAMPERED', 'VERIFY_FAILED', 'INCONSISTENT', 'SPLIT_VIEW']);
+const problemCodes = new Set(['TAMPERED', 'VERIFY_FAILED', 'INCONSISTENT', 'SPLIT_VIEW', 'DECRYPT_FAILED']);
 
 export function exitCodeFor(error: unknown): number {
   if (!(error instanceof WaymarkError)) return exitCodes.badInput;

@@ -17,7 +17,8 @@ import { addPathwayCommand } from './commands/pathway.ts';
 import { addPolicyCommands } from './commands/policy.ts';
 import { addWitnessCommands } from './commands/witness.ts';
 import { addServeCommand } from './commands/serve.ts';
-import { addKeyCommands, addUserCommands } from './commands/user.ts';
+import { addKeyCommands } from './commands/keys.ts';
+import { addUserCommands } from './commands/user.ts';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes.ts';
 
 export function buildProgram(): Command {

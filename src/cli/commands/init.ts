@@ -10,7 +10,8 @@ export function addInitCommand(program: Command): void {
       await withStore(command, async (engine, url) => {
         const result = await initialiseStore(engine, url);
         if (globalOptions(command).json) return printJson(result);
-        print(result.created ? `Initialised ${engine.name} database ${result.database}; keys in ${result.keyDirectory}` : `Already initialised: ${result.database} (nothing changed)`);
+        if (result.sealed > 0) print(`Sealed ${result.sealed} text(s) an earlier version had stored as plaintext`);
+        print(result.created ? `Initialised ${engine.name} database ${result.database}; keys in ${result.keyDirectory}` : `Already initialised: ${result.database}${result.sealed > 0 ? '' : ' (nothing changed)'}`);
       });
     });
 }

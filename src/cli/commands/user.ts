@@ -1,15 +1,13 @@
 /**
- * `waymark user add|token|revoke-token` and `waymark keys rotate`: accounts for the HTTP API
- * and web UI. Generated passwords, TOTP URIs and tokens are printed once and never stored.
- * (`keys rotate` lives here because what it re-seals today is the users' TOTP secrets.)
+ * `waymark user add|token|revoke-token`: accounts for the HTTP API and web UI. Generated
+ * passwords, TOTP URIs and tokens are printed once and never stored.
  */
 import type { Command } from 'commander';
 import { isRole, roles } from '../../app/accounts/roles.ts';
 import type { Role } from '../../app/accounts/roles.ts';
-import { resealUserSecrets } from '../../app/accounts/rotate-secrets.ts';
 import { issueToken, revokeToken } from '../../app/accounts/tokens.ts';
 import { createUser } from '../../app/accounts/users.ts';
-import { loadKeyring, rotateDataKeyFile } from '../../app/crypto/keyring.ts';
+import { loadKeyring } from '../../app/crypto/keyring.ts';
 import { keyDirectoryFor } from '../../app/keys.ts';
 import { InputError } from '../../domain/errors.ts';
 import { globalOptions, withStore } from '../context.ts';
@@ -64,22 +62,6 @@ export function addUserCommands(program: Command): void {
         await revokeToken(engine, id, new Date());
         if (globalOptions(command).json) return printJson({ revoked: id });
         print(`Revoked token ${id}`);
-      });
-    });
-}
-
-export function addKeyCommands(program: Command): void {
-  program.command('keys').description('encryption-at-rest keys')
-    .command('rotate')
-    .description('make a new data key, keep the old one as retired, and re-seal every sealed field under the new key')
-    .option('--batch <n>', 'rows per transaction', (v) => Number.parseInt(v, 10), 500)
-    .action(async (options: { batch: number }, command: Command) => {
-      await withStore(command, async (engine, url) => {
-        const directory = keyDirectoryFor(url);
-        const { retired, current } = rotateDataKeyFile(directory);
-        const { resealed } = await resealUserSecrets(engine, loadKeyring(directory), options.batch);
-        if (globalOptions(command).json) return printJson({ retired: retired.id, current: current.id, resealed });
-        print(`Data key ${current.id} is current; ${retired.id} is retired (kept until nothing sealed with it remains). Re-sealed ${resealed} field(s).`);
       });
     });
 }
