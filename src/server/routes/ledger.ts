@@ -9,7 +9,8 @@ import { authorize } from '../authenticate.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
 
 export function addLedgerRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
-  app.get('/ledger/*', authorize('ledger'), async (c) => {
+  // Not `/ledger/*`, which would also take `/ledger`: that is the web UI's ledger page.
+  app.get('/ledger/:path{.+}', authorize('ledger'), async (c) => {
     const path = new URL(c.req.url).pathname.slice('/ledger/'.length);
     const resource = await readLedgerResource(deps.engine, path);
     if (!resource) return c.json({ error: { code: 'NOT_FOUND', message: `no ledger resource "${path}"` } }, 404);
