@@ -1,0 +1,70 @@
+/**
+ * The handling audit for a signed-in user (the web UI's scorecards). The scorecards and charts
+ * are aggregates and are shown whole; a finding names a product, a copy and a person, so findings
+ * on products above a linked person's clearance are withheld and only counted, as the dashboard
+ * leaves such products out (app/accounts/visible-records.ts).
+ */
+import type { AuditReport, Finding, Recommendation } from '../../domain/audit/index.ts';
+import { severities } from '../../domain/audit/index.ts';
+import type { Engine } from '../../store/engine.ts';
+import { runAudit } from '../audit.ts';
+import { readingBound } from './clearance.ts';
+import type { Principal } from './principal.ts';
+
+export interface ReadableFinding extends Finding {
+  /** The marking of the product the finding is about. */
+  readonly marking: string;
+}
+
+export interface ReadableRecommendation extends Recommendation {
+  /** The marking of the product it names; null for advice about the agency as a whole. */
+  readonly marking: string | null;
+}
+
+export interface ReadableAudit {
+  readonly report: AuditReport;
+  /** The findings this reader may see: most severe first, then newest first. */
+  readonly findings: readonly ReadableFinding[];
+  readonly recommendations: readonly ReadableRecommendation[];
+  /** Findings and recommendations on products above the reader's clearance (or gone from the registry). */
+  readonly withheld: number;
+}
+
+/**
+ * @example
+ * const { report, findings } = await readableAudit(engine, principal, 'GAC', new Date());
+ */
+export async function readableAudit(engine: Engine, principal: Principal, agencyId: string | null, now: Date): Promise<ReadableAudit> {
+  const report = await runAudit(engine, { agencyId: agencyId ?? undefined, asOf: now.toISOString() });
+  const bound = await readingBound(engine, principal, now);
+  const named = [...report.findings.map((f) => f.productId), ...report.recommendations.flatMap((r) => r.productId ?? [])];
+  const markings = await productMarkings(engine, [...new Set(named)]);
+  const readable = (productId: string): string | undefined => {
+    const marking = markings.get(productId);
+    return marking !== undefined && bound(marking).allowed ? marking : undefined;
+  };
+  const findings = report.findings.flatMap((f) => {
+    const marking = readable(f.productId);
+    return marking === undefined ? [] : [{ ...f, marking }];
+  });
+  const recommendations = report.recommendations.flatMap((r): ReadableRecommendation[] => {
+    if (r.productId === undefined) return [{ ...r, marking: null }];
+    const marking = readable(r.productId);
+    return marking === undefined ? [] : [{ ...r, marking }];
+  });
+  const withheld = report.findings.length - findings.length + report.recommendations.length - recommendations.length;
+  return { report, findings: findings.sort(bySeverityThenNewest), recommendations, withheld };
+}
+
+async function productMarkings(engine: Engine, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 1_000) {
+    const rows = await engine.db.selectFrom('products').select(['id', 'marking']).where('id', 'in', ids.slice(i, i + 1_000)).execute();
+    for (const row of rows) out.set(row.id, row.marking);
+  }
+  return out;
+}
+
+function bySeverityThenNewest(a: Finding, b: Finding): number {
+  return severities.indexOf(a.severity) - severities.indexOf(b.severity) || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0);
+}
