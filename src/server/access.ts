@@ -29,6 +29,10 @@ const textReaders = ['originator', 'investigator', 'reviewer'] as const satisfie
 const investigators = ['investigator', 'reviewer'] as const satisfies readonly Role[];
 /** Who studies handling: findings and scorecards. */
 const auditors = ['administrator', 'analyst', 'reviewer'] as const satisfies readonly Role[];
+/** Who may see the ledger's checkpoints and cosignatures in the web UI. */
+const ledgerViewers = ['administrator', 'investigator', 'reviewer', 'witness'] as const satisfies readonly Role[];
+/** Who may run a full ledger verification from the web UI (it reads every entry: not for every role). */
+const ledgerVerifiers = ['administrator', 'investigator', 'reviewer'] as const satisfies readonly Role[];
 /** Who may change the registry. */
 const registryWriters = ['administrator', 'originator'] as const satisfies readonly Role[];
 
@@ -64,6 +68,15 @@ export const routeAccess = {
   webProduct: { method: 'get', path: '/products/{id}', roles: pathwayReaders },
   // The case report as a page: passages side by side, candidates with each channel drawn, proofs.
   webCase: { method: 'get', path: '/cases/{id}', roles: investigators },
+  // Handling scorecards with charts; a liaison sees only their own agency's (server/web/scorecards.ts).
+  webScorecards: { method: 'get', path: '/scorecards', roles: [...auditors, 'liaison'] },
+  webAgencyScorecard: { method: 'get', path: '/scorecards/{agency}', roles: [...auditors, 'liaison'] },
+  // The ledger's latest checkpoint, its cosignatures, recent checkpoints; POST runs `ledger verify`.
+  webLedger: { method: 'get', path: '/ledger', roles: ledgerViewers },
+  webLedgerVerify: { method: 'post', path: '/ledger', roles: ledgerVerifiers },
+  // The caller's bulletins (the employee's one page), and their acknowledgement.
+  webBulletins: { method: 'get', path: '/bulletins', roles: 'signed-in' },
+  webAcknowledgeBulletin: { method: 'post', path: '/bulletins/{id}/ack', roles: 'signed-in' },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteName = keyof typeof routeAccess;

@@ -39,7 +39,7 @@ export function addAuthRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
       throttle(c, username);
       const session = await signInWithPassword(deps.engine, username, formText(form.password), deps.now(), deps.lockout);
       writeSessionCookie(c, session, deps.secureCookies);
-      return c.redirect(session.stage === 'totp' ? '/sign-in/totp' : '/dashboard', 303);
+      return c.redirect(session.stage === 'totp' ? '/sign-in/totp' : '/', 303);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       return c.html(signInPage({ error: error.message, username, oidc: oidc !== null }), error.code === 'RATE_LIMITED' ? 429 : error.code === 'LOCKED' ? 423 : 401);
@@ -62,7 +62,7 @@ export function addAuthRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
       throttle(c, pending.username);
       const session = await completeTotp(deps.engine, deps.keyring, pendingId, formText(form.code), deps.now(), deps.lockout);
       writeSessionCookie(c, session, deps.secureCookies);
-      return c.redirect('/dashboard', 303);
+      return c.redirect('/', 303);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       return c.html(totpPage({ error: error.message, csrfToken: pending.csrf_token }), error.code === 'RATE_LIMITED' ? 429 : error.code === 'LOCKED' ? 423 : 401);
@@ -91,7 +91,7 @@ export function addAuthRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
     if (!user) throw new AuthError('FORBIDDEN', 'no Waymark account is linked to this identity');
     const session = await createSession(deps.engine, user.id, 'active', deps.now());
     writeSessionCookie(c, session, deps.secureCookies);
-    return c.redirect('/dashboard', 303);
+    return c.redirect('/', 303);
   });
 }
 

@@ -5,7 +5,6 @@
  * validation of its input → the use case. Errors become statuses in errors.ts alone.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
@@ -86,7 +85,6 @@ function addApiRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'waymark_session', description: 'web session; changes need X-CSRF-Token (see /api/v1/me)' });
   const document = { openapi: '3.1.0', info: { title: 'Waymark API', version: '1' } };
   app.get(routeAccess.openapi.path, authorize('openapi'), (c) => c.json(app.getOpenAPI31Document(document)));
-  app.get(routeAccess.docs.path, authorize('docs'), swaggerUI({ url: routeAccess.openapi.path }));
 }
 
 /** Machine routes answer errors as JSON; pages answer with HTML (and send strangers to sign in). */
@@ -96,5 +94,5 @@ function answerPage(error: unknown, c: Context<AppEnv>): Response | Promise<Resp
   const { status, body } = mapError(error);
   if (status === 401) return c.redirect('/sign-in', 303);
   if (status === 500) logInternalError(error, c);
-  return c.html(errorPage(status, status === 500 ? 'Internal error; it has been logged.' : body.error.message), status);
+  return c.html(errorPage(status, status === 500 ? 'Internal error; it has been logged.' : body.error.message, c.get('principal')), status);
 }

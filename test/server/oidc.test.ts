@@ -94,7 +94,7 @@ describeEachEngine('OpenID Connect sign-in', (engine) => {
     const callback = await passProvider(authorizationUrl.href, 'ida-at-department');
     const done = await h.call('GET', `${callback.pathname}${callback.search}`, { cookie: stateCookie });
     expect(done.status).toBe(303);
-    expect(done.headers.get('location')).toBe('/dashboard');
+    expect(done.headers.get('location')).toBe('/');
     const cookie = done.headers.getSetCookie().find((c) => c.startsWith('waymark_session='))!.split(';')[0]!;
     const me = (await (await h.call('GET', '/api/v1/me', { cookie })).json()) as { username: string; roles: string[] };
     expect(me).toMatchObject({ username: 'ida', roles: ['analyst'] });

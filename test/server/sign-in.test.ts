@@ -31,7 +31,7 @@ describeEachEngine('sign-in', (engine) => {
     const pendingCsrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
     const second = await h.call('POST', '/sign-in/totp', { cookie: pending, form: { _csrf: pendingCsrf, code: totpCode(totpSecret, at) } });
     expect(second.status).toBe(303);
-    expect(second.headers.get('location')).toBe('/dashboard');
+    expect(second.headers.get('location')).toBe('/');
     const cookie = second.headers.getSetCookie()[0]!.split(';')[0]!;
     expect(cookie).not.toBe(pending);
     // The half-finished session is gone: its id is never promoted.

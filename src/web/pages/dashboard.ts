@@ -9,7 +9,7 @@ const when = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
 export function dashboardPage(user: Principal, products: readonly Product[], recent: readonly RecentDissemination[]): Markup {
   return page({
-    title: 'Dashboard', user, markings: [...products.map((p) => p.marking), ...recent.map((r) => r.marking)],
+    title: 'Dashboard', user, current: 'webDashboard', markings: [...products.map((p) => p.marking), ...recent.map((r) => r.marking)],
   }, html`
 <h1>Dashboard</h1>
 <section aria-labelledby="recent-h">
