@@ -13,71 +13,15 @@ import { matchLeak } from '../src/domain/match/match-leak.ts';
 import { serialiseIndex } from '../src/domain/match/serialise-index.ts';
 import { createRandom } from '../src/domain/random.ts';
 import type { Random } from '../src/domain/random.ts';
-import { Bm25Baseline, loadClough, loadMrpc, loadStsb } from './corpora.ts';
+import { Bm25Baseline } from './corpora.ts';
 import type { BenchProduct } from './corpora.ts';
+import { NovelSentences, corpusSentences, generateText, trainTrigrams } from './match-trigram-text.ts';
 import { median, quantile } from './report.ts';
 import type { Report } from './report.ts';
 
-const START = '\u0002';
-const END = '\u0003';
-
-/** Word-trigram model: for each pair of words, the words seen after it (with repeats). */
-export type Trigrams = Map<string, string[]>;
-
-export function trainTrigrams(sentences: readonly string[]): Trigrams {
-  const model: Trigrams = new Map();
-  for (const s of sentences) {
-    const words = [START, START, ...s.split(/\s+/u).filter(Boolean), END];
-    for (let i = 2; i < words.length; i++) {
-      const key = `${words[i - 2]} ${words[i - 1]}`;
-      const next = model.get(key);
-      if (next) next.push(words[i] ?? END);
-      else model.set(key, [words[i] ?? END]);
-    }
-  }
-  return model;
-}
-
-function generateSentence(model: Trigrams, random: Random): string[] {
-  const out: string[] = [];
-  let a = START;
-  let b = START;
-  while (out.length < 60) {
-    const next = model.get(`${a} ${b}`);
-    const word = next?.[random.int(next.length)] ?? END;
-    if (word === END) break;
-    out.push(word);
-    [a, b] = [b, word];
-  }
-  return out;
-}
-
-export function generateText(model: Trigrams, random: Random, words: number): string {
-  const paragraphs: string[] = [];
-  let count = 0;
-  while (count < words) {
-    const sentences: string[] = [];
-    for (let i = 0; i < 4 && count < words; i++) {
-      const s = generateSentence(model, random);
-      count += s.length;
-      sentences.push(s.join(' '));
-    }
-    paragraphs.push(`(S) ${sentences.join(' ')}`);
-  }
-  return paragraphs.join('\n\n');
-}
-
-export function corpusSentences(): string[] {
-  const mrpc = loadMrpc().flatMap((p) => [p.s1, p.s2]);
-  const stsb = loadStsb().flatMap((p) => [p.s1, p.s2]);
-  const { sources, answers } = loadClough();
-  const prose = [...sources.values(), ...answers.map((a) => a.text)].flatMap((t) => t.split(/(?<=[.!?])\s+/u));
-  return [...mrpc, ...stsb, ...prose];
-}
-
 // A 1,000-word article: three passages of 60–120 words from three products, every twelfth
 // word replaced in one of them, among generated filler.
-export function composeArticle(model: Trigrams, random: Random, products: readonly BenchProduct[]): string {
+export function composeArticle(filler: NovelSentences, random: Random, products: readonly BenchProduct[]): string {
   const parts: string[] = [];
   for (let i = 0; i < 3; i++) {
     const words = (products[random.int(products.length)]?.text ?? '').replace(/\(S\) /gu, '').split(/\s+/u);
@@ -85,7 +29,7 @@ export function composeArticle(model: Trigrams, random: Random, products: readon
     const from = random.int(Math.max(1, words.length - length));
     const quote = words.slice(from, from + length).map((w, j) => (i === 2 && j % 12 === 11 ? 'reportedly' : w));
     parts.push(quote.join(' '));
-    parts.push(generateText(model, random, 250 - length));
+    parts.push(generateText(filler, 250 - length));
   }
   return parts.join('\n\n');
 }
@@ -115,10 +59,11 @@ export async function run(args: string[], report: Report): Promise<void> {
   const count = argValue(args, '--products', 5000);
   const queries = argValue(args, '--queries', 40);
   const random = createRandom('match-speed');
-  const model = trainTrigrams(corpusSentences());
-  const products: BenchProduct[] = Array.from({ length: count }, (_, i) => ({ id: `P-${i}`, text: generateText(model, random, 1500) }));
+  const training = corpusSentences();
+  const sentences = new NovelSentences(trainTrigrams(training), random, training);
+  const products: BenchProduct[] = Array.from({ length: count }, (_, i) => ({ id: `P-${i}`, text: generateText(sentences, 1500) }));
   const words = products.reduce((s, p) => s + p.text.split(/\s+/u).length, 0);
-  const note = `${count} synthetic products of ~1,500 words (trigram model on MRPC+STS-B+Clough); full size is 50,000: --products 50000`;
+  const note = `${count} synthetic products of ~1,500 words (trigram model on MRPC+STS-B+Clough, no sentence repeated); full size is 50,000: --products 50000`;
 
   const index = new MatchIndex({ synonyms: await loadSynonymMap() });
   const [, buildMs] = timed(() => { for (const p of products) index.add({ productId: p.id, version: '1', text: p.text }); });
@@ -131,7 +76,7 @@ export async function run(args: string[], report: Report): Promise<void> {
   const bytes = serialiseIndex(index).length;
   report({ metric: 'index.size', value: bytes, unit: 'bytes', baseline: 'sqlite-fts5-bm25', baselineValue: bm25.size(), ratio: round(bytes / bm25.size()), note: `serialised; ${round(bytes / words)} bytes/word; in memory the packed postings add about as much again` });
 
-  const articles = Array.from({ length: queries }, () => composeArticle(model, random, products));
+  const articles = Array.from({ length: queries }, () => composeArticle(sentences, random, products));
   matchLeak(index, articles[0] ?? ''); // warm-up
   const ours = articles.map((a) => timed(() => matchLeak(index, a))[1]);
   const base = articles.map((a) => timed(() => bm25.search(a, 20))[1]);
