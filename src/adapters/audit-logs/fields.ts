@@ -12,6 +12,8 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** The value at a dotted path (`userIdentity.arn`), or undefined. */
 export function valueAt(value: unknown, path: string): unknown {
+  // Most fields are top-level names: no split for them (an import reads a dozen per record).
+  if (!path.includes('.')) return isObject(value) ? value[path] : undefined;
   let current = value;
   for (const key of path.split('.')) {
     if (!isObject(current)) return undefined;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineAt, readJsonRecords } from './json-records.ts';
+import { lineAt, mapJsonRecords, readJsonRecords } from './json-records.ts';
 
 describe('readJsonRecords', () => {
   it('reads any array of objects, pretty or compact, and points at the line each starts on', () => {
@@ -18,6 +18,13 @@ describe('readJsonRecords', () => {
     expect(readJsonRecords('{"Records": [\n{"a": 1},\n{"a": 2}\n]}', 't', 'Records')).toEqual([{ value: { a: 1 }, line: 2 }, { value: { a: 2 }, line: 3 }]);
     expect(readJsonRecords('\n{\n  "a": 1\n}\n', 't')).toEqual([{ value: { a: 1 }, line: 2 }]);
     expect(readJsonRecords('  \n', 't')).toEqual([]);
+  });
+
+  it('tells JSON Lines from one document by the first line alone, and converts each record as it is read', () => {
+    expect(mapJsonRecords('{"a": 1}\r\n\n{"a": 2}\n', 't', (r) => `${r.line}:${JSON.stringify(r.value)}`)).toEqual(['1:{"a":1}', '3:{"a":2}']);
+    expect(readJsonRecords('{"Records": [{"a": 1}]}\n', 't', 'Records')).toEqual([{ value: { a: 1 }, line: 1 }]);
+    expect(readJsonRecords('{"a": 1}\n  \n', 't')).toEqual([{ value: { a: 1 }, line: 1 }]);
+    expect(() => readJsonRecords('{"a": 1}\n{"a": \n', 'f.jsonl')).toThrow(/^f\.jsonl line 2: not valid JSON/);
   });
 
   it('counts lines from 1', () => {

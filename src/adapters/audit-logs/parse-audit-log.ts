@@ -2,7 +2,7 @@ import type { ExternalRecord, LogFormat } from '../../domain/audit-log/external-
 import { readCloudTrailRecord } from './cloudtrail.ts';
 import { requireObject } from './fields.ts';
 import { readDriveRecords } from './gdrive.ts';
-import { readJsonRecords } from './json-records.ts';
+import { mapJsonRecords, readJsonRecords } from './json-records.ts';
 import { readM365Record } from './m365.ts';
 import { parseCsv, readM365Csv } from './m365-csv.ts';
 import { readPlainRecord } from './plain.ts';
@@ -19,13 +19,13 @@ import { readWindows4663Record } from './windows-4663.ts';
 export function parseAuditLog(text: string, format: LogFormat, fileName: string): ExternalRecord[] {
   switch (format) {
     case 'm365':
-      return readM365Json(text, fileName).map((r) => readM365Record(r, fileName));
+      return readM365Json(text, fileName);
     case 'gdrive':
       return readDriveRecords(readJsonRecords(text, fileName, 'items'), fileName);
     case 'cloudtrail':
-      return readJsonRecords(text, fileName, 'Records').map((r) => readCloudTrailRecord(r, fileName));
+      return mapJsonRecords(text, fileName, (r) => readCloudTrailRecord(r, fileName), 'Records');
     case 'windows4663':
-      return readJsonRecords(text, fileName).map((r) => readWindows4663Record(r, fileName));
+      return mapJsonRecords(text, fileName, (r) => readWindows4663Record(r, fileName));
     case 'jsonl':
       return readPlainJson(text, fileName);
     case 'csv':
@@ -34,14 +34,15 @@ export function parseAuditLog(text: string, format: LogFormat, fileName: string)
 }
 
 /** The Management Activity API gives JSON; the compliance portal's export is CSV. */
-function readM365Json(text: string, fileName: string): ReturnType<typeof readJsonRecords> {
+function readM365Json(text: string, fileName: string): ExternalRecord[] {
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
-  return first === '{' || first === '[' ? readJsonRecords(text, fileName) : readM365Csv(text, fileName);
+  const read = (r: Parameters<typeof readM365Record>[0]): ExternalRecord => readM365Record(r, fileName);
+  return first === '{' || first === '[' ? mapJsonRecords(text, fileName, read) : readM365Csv(text, fileName).map(read);
 }
 
 function readPlainJson(text: string, fileName: string): ExternalRecord[] {
   const lines = text.split(/\r?\n/);
-  return readJsonRecords(text, fileName).map(({ value, line }) => {
+  return mapJsonRecords(text, fileName, ({ value, line }) => {
     const where = { fileName, line };
     const object = requireObject(value, where);
     const get = (name: string): string | undefined => {
