@@ -109,7 +109,7 @@ describeEachEngine('web pages of issue 9', (engine) => {
       expect(banners(page)).toEqual(['SECRET', 'SECRET']);
       expect(page).not.toContain(productId);
       expect(page).toContain('IA-S.c1');
-      expect(page).toMatch(/\d+ findings or recommendations concern products above your clearance/);
+      expect(page).toMatch(/Not listed: \d+ findings or recommendations about products above your clearance/);
     });
 
     it('is refused to roles the table leaves out', async () => {
@@ -180,6 +180,7 @@ describeEachEngine('web pages of issue 9', (engine) => {
       expect(banners(high)).toEqual(['TOP SECRET//SI', 'TOP SECRET//SI']);
       expect(high).toContain('The source is &lt;b&gt;narrowed&lt;/b&gt; to two people.');
       expect(high).toContain('2 bulletins; 2 to acknowledge.');
+      expect(low).toContain('1 bulletin; 1 to acknowledge.');
     });
 
     it('records an acknowledgement posted with the CSRF token, once, as a ledger entry', async () => {

@@ -6,6 +6,7 @@
 import { html } from 'hono/html';
 import type { Principal } from '../../app/accounts/principal.ts';
 import type { BulletinView } from '../../app/bulletins.ts';
+import { counted } from '../counted.ts';
 import { page } from '../layout.ts';
 import type { Markup } from '../layout.ts';
 
@@ -21,7 +22,7 @@ ${bulletins === null
     ? html`<p>Your account is not linked to a person in the registry, so there is no clearance to show you bulletins by. Ask an administrator.</p>`
     : shown.length === 0
       ? html`<p>No bulletins for you.</p>`
-      : html`<p>${shown.length} bulletins; ${pending === 0 ? 'all acknowledged' : `${pending} to acknowledge`}.</p>
+      : html`<p>${counted(shown.length, 'bulletin')}; ${pending === 0 ? 'all acknowledged' : `${pending} to acknowledge`}.</p>
 ${shown.map((b) => bulletin(user, b))}`}`);
 }
 

@@ -7,6 +7,7 @@ import { html } from 'hono/html';
 import type { Principal } from '../../app/accounts/principal.ts';
 import type { LedgerOverview } from '../../app/ledger/overview.ts';
 import type { LedgerVerification } from '../../app/ledger/verify-ledger.ts';
+import { counted } from '../counted.ts';
 import { page } from '../layout.ts';
 import type { Markup } from '../layout.ts';
 
@@ -23,12 +24,12 @@ export function ledgerPage(user: Principal, view: LedgerView): Markup {
   const { overview } = view;
   return page({ title: 'Ledger', user, markings: [], current: 'webLedger' }, html`
 <h1>Ledger</h1>
-<p>${overview.size} entries. The log's verifier key (C2SP signed note): <code class="wrap">${overview.verifierKey}</code></p>
+<p>${counted(overview.size, 'entry', 'entries')}. The log's verifier key (C2SP signed note): <code class="wrap">${overview.verifierKey}</code></p>
 ${view.mayVerify ? verifySection(user, view.verification) : ''}
 <section aria-labelledby="latest-h">
   <h2 id="latest-h">Latest signed checkpoint</h2>
   ${overview.latest === null ? html`<p>No checkpoint signed yet: run <code>waymark ledger checkpoint</code>.</p>` : html`
-  <p>Size ${overview.latest.size}, signed ${when(overview.latest.signedAt)} UTC${overview.size > overview.latest.size ? html`; ${overview.size - overview.latest.size} entries appended since` : ''}.</p>
+  <p>Size ${overview.latest.size}, signed ${when(overview.latest.signedAt)} UTC${overview.size > overview.latest.size ? html`; ${counted(overview.size - overview.latest.size, 'entry', 'entries')} appended since` : ''}.</p>
   <pre class="note" aria-label="Signed checkpoint note with cosignatures">${overview.latest.note}</pre>
   <h3>Cosignatures</h3>
   ${overview.latest.witnesses.length === 0 ? html`<p>No witness has cosigned it yet.</p>` : html`
@@ -63,7 +64,7 @@ function verificationResult(v: LedgerVerification): Markup {
   const notRebuilt = Object.entries(v.notRebuilt).map(([kind, n]) => `${kind} ${n}`).join(', ');
   const checkpoint = v.checkpoint === null ? 'no checkpoint signed yet' : `checkpoint of size ${v.checkpoint.size} (from the ${v.checkpoint.source}) matches, root ${v.checkpoint.root}`;
   if (v.ok) {
-    return html`<div class="result ok" role="status" id="verification"><strong>Verified.</strong> ${v.entriesChecked} of ${v.size} entries checked in ${v.seconds.toFixed(2)} s; ${checkpoint}.${notRebuilt ? html` Hash and tree only (no rebuilder) for: ${notRebuilt}.` : ''}</div>`;
+    return html`<div class="result ok" role="status" id="verification"><strong>Verified.</strong> ${v.entriesChecked} of ${counted(v.size, 'entry', 'entries')} checked in ${v.seconds.toFixed(2)} s; ${checkpoint}.${notRebuilt ? html` Hash and tree only (no rebuilder) for: ${notRebuilt}.` : ''}</div>`;
   }
   const where = v.problem?.index === undefined ? '' : ` at entry ${v.problem.index}${v.problem.ref ? ` (${v.problem.ref})` : ''}`;
   return html`<div class="result failed" role="alert" id="verification"><strong>Verification failed${where}.</strong> ${v.problem?.detail ?? ''}</div>`;

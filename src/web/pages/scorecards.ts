@@ -11,6 +11,7 @@ import { severities } from '../../domain/audit/index.ts';
 import type { AgencyQuarterScore } from '../../domain/audit/index.ts';
 import type { Agency } from '../../domain/registry.ts';
 import type { AuditChart } from '../audit-charts.ts';
+import { counted } from '../counted.ts';
 import { page } from '../layout.ts';
 import type { Markup } from '../layout.ts';
 
@@ -85,7 +86,7 @@ function findingsSection(audit: ReadableAudit, shown: readonly ReadableFinding[]
   const more = audit.findings.length - shown.length;
   return html`<section aria-labelledby="findings-h">
   <h2 id="findings-h">Findings</h2>
-  ${audit.withheld > 0 ? html`<p class="hint">${audit.withheld} findings or recommendations concern products above your clearance and are not listed; the figures above include them.</p>` : ''}
+  ${audit.withheld > 0 ? html`<p class="hint">Not listed: ${counted(audit.withheld, 'finding or recommendation', 'findings or recommendations')} about products above your clearance; the figures above count them.</p>` : ''}
   ${shown.length === 0 ? html`<p>No findings to list.</p>` : html`
   <table>
     <thead><tr><th scope="col">Date</th><th scope="col">Severity</th><th scope="col">Kind</th><th scope="col">Agency</th><th scope="col">Product</th><th scope="col">Copy</th><th scope="col">What</th></tr></thead>
