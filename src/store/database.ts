@@ -34,6 +34,7 @@ export interface ProductVersionTable {
   version: number;
   marking: string;
   label: string;
+  /** Sealed (app/sealed-texts.ts): `wm1:…`, or `wm0:` plaintext an earlier version stored, until sealed. */
   body: string;
 }
 
@@ -110,6 +111,7 @@ export interface CaseTable {
   published: string;
   status: string;
   leak_sha256: string;
+  /** Sealed, like product bodies (app/sealed-texts.ts). */
   leak_text: string;
   /** The investigation result as CONTRACT.md's JSON. */
   result: string;
@@ -117,8 +119,10 @@ export interface CaseTable {
   salt: ColumnType<string, string | undefined, string>;
 }
 
+/** `slots` and `code` are sealed (app/fingerprinting.ts). */
 export interface FingerprintCodeTable { product_id: string; version: number; slots: string; code: string }
 
+/** Note and bulletin `text` is sealed (app/sealed-texts.ts). */
 export interface CaseNoteTable { id: number; case_id: string; author: string; at: string; text: string }
 export interface BulletinTable { id: number; case_id: string; marking: string; author: string; at: string; text: string }
 export interface BulletinAckTable { bulletin_id: number; person_id: string; at: string; ledger_idx: number }
