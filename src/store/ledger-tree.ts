@@ -2,20 +2,24 @@
  * The ledger's Merkle tree in the database, on both engines alike. The store keeps only:
  *
  *   - level 0: ledger_entries.leaf_hash (written by the unit of work);
- *   - levels 8, 16, …: ledger_tree rows, the hashes C2SP tlog-tiles puts in tiles of level ≥ 1;
+ *   - levels 4, 8, 12, …: ledger_tree rows, every fourth level (domain/ledger/strata.ts); levels
+ *     8·L are the hashes C2SP tlog-tiles puts in tiles of level L ≥ 1;
  *   - the frontier (the current tree's complete subtrees) in ledger_head.frontier.
  *
- * Every other hash is computed from the one tile that holds it, so a root or a proof at any
- * size reads O(log n) tiles (C2SP tlog-tiles "Merkle Tree"; golang.org/x/mod/sumdb/tlog).
+ * Any other hash is folded from at most 8 stored hashes of the stratum below it, so a root or a
+ * proof at any size reads about 16 rows per stratum, in one statement (readStrata).
  */
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { EMPTY_FRONTIER, appendLeafHashes } from '../domain/ledger/frontier.ts';
 import type { Frontier } from '../domain/ledger/frontier.ts';
 import { LedgerError } from '../domain/ledger/errors.ts';
 import { HASH_SIZE } from '../domain/ledger/hash.ts';
-import { TILE_HEIGHT, TILE_WIDTH, lookupFromTiles, tilePath, tilesForAddresses } from '../domain/ledger/tiles.ts';
+import { isStratumLevel, lookupFromStrata, rangesForAddresses } from '../domain/ledger/strata.ts';
+import type { HashRange, StratumRow } from '../domain/ledger/strata.ts';
+import { TILE_HEIGHT, TILE_WIDTH, tilePath } from '../domain/ledger/tiles.ts';
 import type { HashTileAddress } from '../domain/ledger/tiles.ts';
-import { addressKey, rootPlan } from '../domain/ledger/tree-plan.ts';
+import { rootPlan } from '../domain/ledger/tree-plan.ts';
 import type { HashLookup, NodeAddress, StoredNode } from '../domain/ledger/tree-plan.ts';
 import type { Database } from './database.ts';
 import type { Engine } from './engine.ts';
@@ -52,9 +56,9 @@ export async function readHead(db: Kysely<Database>): Promise<Frontier> {
   return decodeFrontier(head.size, head.frontier);
 }
 
-/** True for the nodes ledger_tree keeps: tile levels above the leaves. */
+/** True for the nodes ledger_tree keeps: the strata above the leaves (4, 8, 12, …). */
 export function isStoredLevel(level: number): boolean {
-  return level > 0 && level % TILE_HEIGHT === 0;
+  return level > 0 && isStratumLevel(level);
 }
 
 /**
@@ -71,20 +75,19 @@ export async function appendToTree(trx: Kysely<Database>, engine: Engine, firstI
 
 async function appendAndStore(trx: Kysely<Database>, engine: Engine, frontier: Frontier, leafHashes: readonly Uint8Array[]): Promise<Frontier> {
   const result = appendLeafHashes(frontier, leafHashes);
-  const rows = result.written.filter((node) => isStoredLevel(node.level))
-    .map((node) => ({ level: node.level, idx: node.index, hash: asBuffer(node.hash) }));
-  const chunk = Math.min(TREE_INSERT_CHUNK, Math.floor(engine.maxParameters / 3));
-  for (let i = 0; i < rows.length; i += chunk) await trx.insertInto('ledger_tree').values(rows.slice(i, i + chunk)).execute();
+  await insertTreeRows(trx, engine, result.written.filter((node) => isStoredLevel(node.level)));
   await trx.updateTable('ledger_head').set({ frontier: encodeFrontier(result.frontier) }).where('id', '=', 1).execute();
   return result.frontier;
 }
 
-/**
- * Builds the tree of the first `size` entries from their stored leaf hashes (the migration of
- * an older database, and the benchmark's bulk path), replacing any tree already stored.
- */
-export async function rebuildTreeFromEntries(db: Kysely<Database>, engine: Engine, size: number): Promise<void> {
-  await db.deleteFrom('ledger_tree').execute();
+async function insertTreeRows(db: Kysely<Database>, engine: Engine, nodes: readonly StoredNode[]): Promise<void> {
+  const rows = nodes.map((node) => ({ level: node.level, idx: node.index, hash: asBuffer(node.hash) }));
+  const chunk = Math.min(TREE_INSERT_CHUNK, Math.floor(engine.maxParameters / 3));
+  for (let i = 0; i < rows.length; i += chunk) await db.insertInto('ledger_tree').values(rows.slice(i, i + chunk)).execute();
+}
+
+/** Folds the stored leaf hashes of the first `size` entries in batches, handing each batch's completed nodes on. */
+async function foldEntries(db: Kysely<Database>, size: number, completed: (nodes: readonly StoredNode[]) => Promise<void>): Promise<Frontier> {
   let frontier = EMPTY_FRONTIER;
   while (frontier.size < size) {
     const rows = await db.selectFrom('ledger_entries').select(['idx', 'leaf_hash'])
@@ -94,9 +97,30 @@ export async function rebuildTreeFromEntries(db: Kysely<Database>, engine: Engin
       if (row.idx !== frontier.size + i) throw new LedgerError('MISSING_HASH', `ledger entry ${frontier.size + i} is missing`);
     });
     if (rows.length === 0) throw new LedgerError('MISSING_HASH', `ledger entry ${frontier.size} is missing`);
-    frontier = await appendAndStore(db, engine, frontier, rows.map((row) => row.leaf_hash));
+    const result = appendLeafHashes(frontier, rows.map((row) => row.leaf_hash));
+    await completed(result.written);
+    frontier = result.frontier;
   }
+  return frontier;
+}
+
+/**
+ * Builds the tree of the first `size` entries from their stored leaf hashes (the benchmark's
+ * bulk path, and tests that rewrite history), replacing any tree already stored.
+ */
+export async function rebuildTreeFromEntries(db: Kysely<Database>, engine: Engine, size: number): Promise<void> {
+  await db.deleteFrom('ledger_tree').execute();
+  const frontier = await foldEntries(db, size, (nodes) => insertTreeRows(db, engine, nodes.filter((node) => isStoredLevel(node.level))));
   await db.updateTable('ledger_head').set({ frontier: encodeFrontier(frontier) }).where('id', '=', 1).execute();
+}
+
+/**
+ * Adds the stored levels a schema upgrade introduced (`levels`), computed from the leaf hashes
+ * of the first `size` entries; the rows already stored and the frontier are left as they are,
+ * so a tampered row is still found by `ledger verify` afterwards rather than overwritten.
+ */
+export async function addTreeLevelsFromEntries(db: Kysely<Database>, engine: Engine, size: number, levels: (level: number) => boolean): Promise<void> {
+  await foldEntries(db, size, (nodes) => insertTreeRows(db, engine, nodes.filter((node) => isStoredLevel(node.level) && levels(node.level))));
 }
 
 /** The first stored-hash index a tile holds and how many it holds. */
@@ -146,38 +170,30 @@ export async function readTiles(db: Kysely<Database>, tiles: readonly HashTileAd
   return out;
 }
 
-/** Computed hashes kept per database handle; bounded, since a server proves many entries. */
-const MEMO_LIMIT = 100_000;
-const memos = new WeakMap<object, Map<string, Uint8Array>>();
-
-function memoFor(db: object): Map<string, Uint8Array> {
-  let memo = memos.get(db);
-  if (memo === undefined || memo.size > MEMO_LIMIT) {
-    memo = new Map();
-    memos.set(db, memo);
-  }
-  return memo;
+/**
+ * Reads the stored hashes of several ranges in one statement: the leaf hashes of level 0 from
+ * ledger_entries, the other strata from ledger_tree (one round trip on PostgreSQL).
+ */
+export async function readStrata(db: Kysely<Database>, ranges: readonly HashRange[]): Promise<StratumRow[]> {
+  const leaves = ranges.filter((range) => range.level === 0);
+  const upper = ranges.filter((range) => range.level > 0);
+  const leafQuery = leaves.length === 0 ? undefined : db.selectFrom('ledger_entries').select([sql<number>`0`.as('level'), 'idx', 'leaf_hash as hash'])
+    .where((eb) => eb.or(leaves.map((range) => eb.and([eb('idx', '>=', range.lo), eb('idx', '<', range.hi)]))));
+  const upperQuery = upper.length === 0 ? undefined : db.selectFrom('ledger_tree').select(['level', 'idx', 'hash'])
+    .where((eb) => eb.or(upper.map((range) => eb.and([eb('level', '=', range.level), eb('idx', '>=', range.lo), eb('idx', '<', range.hi)]))));
+  const query = leafQuery !== undefined && upperQuery !== undefined ? leafQuery.unionAll(upperQuery) : (leafQuery ?? upperQuery);
+  if (query === undefined) return [];
+  const rows = await query.execute();
+  return rows.map((row) => ({ level: Number(row.level), index: row.idx, hash: row.hash }));
 }
 
 /**
- * A synchronous lookup of every hash the addresses need in a tree of `size` leaves. Hashes come
- * from, in order: the frontier (when `size` is the frontier's, the subtrees at the right edge
- * are stored there); hashes computed before on this handle (a complete subtree's hash never
- * changes, RFC 9162 §2.1.1, so they may be kept); else the tiles that hold them, read once
- * (tilesForAddresses) and folded by lookupFromTiles.
+ * A synchronous lookup of every hash the addresses need in the stored tree: the strata rows
+ * they are folded from, read at once (readStrata). Every address must be a complete subtree of
+ * the tree being proved; a hash missing from the store reads as undefined (MISSING_HASH).
  */
-export async function lookupForAddresses(db: Kysely<Database>, size: number, addresses: readonly NodeAddress[], frontier?: Frontier): Promise<HashLookup> {
-  const known = new Map<string, Uint8Array>(frontier?.size === size ? frontier.nodes.map((node) => [addressKey(node), node.hash]) : []);
-  const memo = memoFor(db);
-  const missing = addresses.filter((address) => !known.has(addressKey(address)) && !memo.has(addressKey(address)));
-  const data = await readTiles(db, tilesForAddresses(missing, size));
-  const fromTiles = lookupFromTiles(size, (tile) => data.get(tilePath(tile)));
-  return (address) => {
-    const key = addressKey(address);
-    const hash = known.get(key) ?? memo.get(key) ?? fromTiles(address);
-    if (hash !== undefined) memo.set(key, hash);
-    return hash;
-  };
+export async function lookupForAddresses(db: Kysely<Database>, addresses: readonly NodeAddress[]): Promise<HashLookup> {
+  return lookupFromStrata(await readStrata(db, rangesForAddresses(addresses)));
 }
 
 /** The stored ledger_tree rows of one level in an index range, in order (verification). */

@@ -14,6 +14,7 @@ import { tagPlaintextTexts } from './migrations/0008-sealed-texts.ts';
 import { createLedgerTree } from './migrations/0002-ledger-tree.ts';
 import { createAccounts } from './migrations/0003-accounts.ts';
 import { createAuditImport } from './migrations/0005-audit-import.ts';
+import { addLedgerStrata } from './migrations/0010-ledger-strata.ts';
 import type { MigrationStep } from './migrations/step.ts';
 
 /** All migrations in order; names sort in the order they run. */
@@ -26,6 +27,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0006-fingerprints', createFingerprints],
   ['0007-case-salt', addCaseSalt],
   ['0008-sealed-texts', tagPlaintextTexts],
+  ['0010-ledger-strata', addLedgerStrata],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {

@@ -1,14 +1,15 @@
 /**
  * Roots and RFC 9162 proofs from storage: plan the addresses (domain/ledger/tree-plan.ts), read
- * only the tiles that hold them (store/ledger-tree.ts), and fold. O(log n) reads at any size.
+ * the stored hashes they are folded from in one statement (store/ledger-tree.ts readStrata),
+ * and fold. About 16 rows per four tree levels, at any size.
  */
 import type { Kysely } from 'kysely';
 import { LedgerError } from '../../domain/ledger/errors.ts';
 import { buildConsistencyProof, buildInclusionProof, buildRoot, consistencyPlan, inclusionPlan, planAddresses, rootPlan } from '../../domain/ledger/tree-plan.ts';
+import type { HashLookup, NodeAddress } from '../../domain/ledger/tree-plan.ts';
 import type { Database } from '../../store/database.ts';
 import type { Engine } from '../../store/engine.ts';
-import type { Frontier } from '../../domain/ledger/frontier.ts';
-import { lookupForAddresses, readHead } from '../../store/ledger-tree.ts';
+import { lookupForAddresses } from '../../store/ledger-tree.ts';
 
 export interface InclusionProof {
   readonly index: number;
@@ -34,19 +35,38 @@ export async function logSize(db: Kysely<Database>): Promise<number> {
   return head.size;
 }
 
-/** A size the caller asked for, or the current one; beyond the log is bad input. */
-function sizeWithin(head: Frontier, size: number | undefined, what: string): number {
-  const current = head.size;
-  if (size === undefined) return current;
+/** A size the caller asked for: a non-negative integer, and (checkWithin) not beyond the log. */
+function checkSize(size: number, what: string): void {
   if (!Number.isSafeInteger(size) || size < 0) throw new LedgerError('BAD_SIZE', `${what} ${size} is not a non-negative integer`);
+}
+
+function checkWithin(current: number, size: number, what: string): void {
   if (size > current) throw new LedgerError('BAD_SIZE', `${what} ${size} is beyond the log's ${current} entries`);
-  return size;
+}
+
+/**
+ * Reads the hashes `addresses` need at `size` (or, without a size, at the log's current one,
+ * read first). With a size the head and the hashes are read side by side — two connections on
+ * PostgreSQL, one round trip of latency — and the size is checked against the head before use.
+ */
+async function lookupAtSize(
+  db: Kysely<Database>, size: number | undefined, what: string, addresses: (size: number) => readonly NodeAddress[],
+): Promise<{ size: number; lookup: HashLookup }> {
+  if (size === undefined) {
+    const current = await logSize(db);
+    return { size: current, lookup: await lookupForAddresses(db, addresses(current)) };
+  }
+  checkSize(size, what);
+  const needed = addresses(size);
+  const [current, lookup] = await Promise.all([logSize(db), lookupForAddresses(db, needed)]);
+  checkWithin(current, size, what);
+  return { size, lookup };
 }
 
 /** The root of the tree of the first `size` entries (RFC 9162 §2.1.1). */
 export async function rootAt(db: Kysely<Database>, size: number): Promise<Uint8Array> {
-  const plan = rootPlan(size);
-  return buildRoot(size, await lookupForAddresses(db, size, plan, await readHead(db)));
+  const { lookup } = await lookupAtSize(db, size, 'size', rootPlan);
+  return buildRoot(size, lookup);
 }
 
 /**
@@ -57,11 +77,8 @@ export async function rootAt(db: Kysely<Database>, size: number): Promise<Uint8A
  * verifyInclusion(p.leafHash, p.index, p.size, p.proof, p.root);
  */
 export async function proveInclusion(engine: Engine, index: number, size?: number): Promise<InclusionProof> {
-  const head = await readHead(engine.db);
-  const treeSize = sizeWithin(head, size, 'size');
-  const plan = inclusionPlan(index, treeSize);
   const leaf = { level: 0, index };
-  const lookup = await lookupForAddresses(engine.db, treeSize, [...planAddresses(plan), ...rootPlan(treeSize), leaf], head);
+  const { size: treeSize, lookup } = await lookupAtSize(engine.db, size, 'size', (n) => [...planAddresses(inclusionPlan(index, n)), ...rootPlan(n), leaf]);
   const leafHash = lookup(leaf);
   if (leafHash === undefined) throw new LedgerError('MISSING_HASH', `the leaf hash of entry ${index} is missing`);
   return { index, size: treeSize, leafHash, root: buildRoot(treeSize, lookup), proof: buildInclusionProof(index, treeSize, lookup) };
@@ -69,14 +86,20 @@ export async function proveInclusion(engine: Engine, index: number, size?: numbe
 
 /** Consistency proof between the trees of `size1` and `size2` entries (default: the whole log). */
 export async function proveConsistency(engine: Engine, size1: number, size2?: number): Promise<ConsistencyProof> {
-  const head = await readHead(engine.db);
-  return consistencyFrom(engine.db, size1, sizeWithin(head, size2, 'size2'), head);
+  const { size, lookup } = await lookupAtSize(engine.db, size2, 'size2', (n) => consistencyAddresses(size1, n));
+  return consistencyWith(size1, size, lookup);
 }
 
 /** The same, inside a transaction that already holds the log (checkpoint signing, witnesses). */
-export async function consistencyFrom(db: Kysely<Database>, size1: number, size2: number, head?: Frontier): Promise<ConsistencyProof> {
-  const plan = consistencyPlan(size1, size2);
-  const lookup = await lookupForAddresses(db, size2, [...planAddresses(plan), ...rootPlan(size1), ...rootPlan(size2)], head ?? (await readHead(db)));
+export async function consistencyFrom(db: Kysely<Database>, size1: number, size2: number): Promise<ConsistencyProof> {
+  return consistencyWith(size1, size2, await lookupForAddresses(db, consistencyAddresses(size1, size2)));
+}
+
+function consistencyAddresses(size1: number, size2: number): NodeAddress[] {
+  return [...planAddresses(consistencyPlan(size1, size2)), ...rootPlan(size1), ...rootPlan(size2)];
+}
+
+function consistencyWith(size1: number, size2: number, lookup: HashLookup): ConsistencyProof {
   return {
     size1, size2, root1: buildRoot(size1, lookup), root2: buildRoot(size2, lookup), proof: buildConsistencyProof(size1, size2, lookup),
   };
