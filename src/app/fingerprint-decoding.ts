@@ -31,7 +31,7 @@ export async function decodeLeakFingerprints(engine: Engine, leakText: string, p
       for (const c of decoding.copies) {
         accusations.push({
           copyId: c.id, productId, score: c.score, innocentBound: c.innocentBound, falseAccusationBound: c.falseAccusationBound, accused: c.accused,
-          decoder: decoding.decoder, slotsRead: decoding.slots.read,
+          decoder: decoding.decoder, slotsRead: decoding.slots.read, slotsAgreeing: c.slotsAgreeing, log10LikelihoodRatio: c.log10LikelihoodRatio,
         });
       }
     }

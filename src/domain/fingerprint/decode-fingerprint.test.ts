@@ -52,4 +52,47 @@ describe('decodeFingerprint', () => {
     expect(result.slots.located).toBe(0);
     expect(result.copies.some((c) => c.accused)).toBe(false);
   });
+
+  it('gives the source copy the highest likelihood ratio, and lowers copies that disagree with a short quote', () => {
+    const copy = copies[11];
+    if (!copy) throw new Error('fixture');
+    const text = stripInvisibleLayer(renderCopy(REPORT, slots, copy.codeword));
+    const sentence = text.slice(text.indexOf('Officials'), text.indexOf('.', text.indexOf('Officials')) + 1);
+    const result = decodeFingerprint(`One passage reads: "${sentence}"`, index, code, copies);
+    const source = result.copies.find((c) => c.id === copy.id)!;
+    expect(result.slots.visibleRead).toBeGreaterThan(0);
+    expect(source.slotsAgreeing).toBe(result.slots.read);
+    expect(source.log10LikelihoodRatio).toBe(Math.max(...result.copies.map((c) => c.log10LikelihoodRatio)));
+    const disagreeing = result.copies.filter((c) => c.slotsAgreeing < result.slots.read);
+    expect(disagreeing.length).toBeGreaterThan(0);
+    for (const c of disagreeing) expect(c.log10LikelihoodRatio).toBeLessThan(source.log10LikelihoodRatio);
+  });
+
+  it('keeps innocent copies\' likelihood ratios within the 2/k bound', () => {
+    // Every copy but the source is innocent; over many sources and passages, the share of
+    // innocent copies at or above 10^w must stay under 2·10^-w (Markov's bound, two models).
+    const innocentWeights: number[] = [];
+    for (const copy of copies.slice(0, 25)) {
+      const text = renderCopy(REPORT, slots, copy.codeword);
+      for (const from of ['Officials', '(U)']) {
+        const start = Math.max(0, text.indexOf(from));
+        const result = decodeFingerprint(text.slice(start, start + 400), index, code, copies);
+        for (const c of result.copies) if (c.id !== copy.id) innocentWeights.push(c.log10LikelihoodRatio);
+      }
+    }
+    for (const w of [0.5, 1, 1.5, 2]) {
+      const share = innocentWeights.filter((x) => x >= w).length / innocentWeights.length;
+      expect(share).toBeLessThanOrEqual(2 * 10 ** -w);
+    }
+  });
+
+  it('ignores plain spaces in a text that has no invisible mark anywhere, however few slots were read', () => {
+    const copy = copies[13];
+    if (!copy) throw new Error('fixture');
+    const text = stripInvisibleLayer(renderCopy(REPORT, slots, copy.codeword));
+    const short = text.slice(text.indexOf('Officials'), text.indexOf('Officials') + 60);
+    const result = decodeFingerprint(short, index, code, copies);
+    expect(result.invisibleLayer).toBe('stripped');
+    expect(result.slots.invisibleRead).toBe(0);
+  });
 });

@@ -8,7 +8,7 @@
 import { likelihoodWeight, scoreCodeword, tardosWeight, type SlotWeight } from './accusation-scores.ts';
 import { FingerprintError } from './fingerprint-error.ts';
 import { checkCode, type FingerprintCode } from './fingerprint-code.ts';
-import { invisibleLayerStatus, invisibleMarksStripped, type InvisibleLayerStatus } from './invisible-layer.ts';
+import { hasInvisibleMark, INVISIBLE_ALTERNATIVES, invisibleLayerStatus, invisibleMarksStripped, type InvisibleLayerStatus } from './invisible-layer.ts';
 import type { ProductIndex } from './product-index.ts';
 import { readSlots, type SlotReading } from './read-slots.ts';
 import type { Codeword } from './slot.ts';
@@ -44,6 +44,14 @@ export interface CopyScore {
   /** Bound on P(any innocent copy of the product scores this much, under either decoder). */
   readonly falseAccusationBound: number;
   readonly accused: boolean;
+  /**
+   * log10 of the likelihood ratio that this copy is a source of the leak, against the leak's
+   * symbols coming from some other copy: the weight the investigation gives the fingerprint
+   * (see `evidenceWeight`). 0 when nothing was read.
+   */
+  readonly log10LikelihoodRatio: number;
+  /** How many of the slots read carry this copy's symbol. */
+  readonly slotsAgreeing: number;
 }
 
 export interface FingerprintDecoding {
@@ -65,11 +73,18 @@ interface Read {
   readonly symbol: number;
 }
 
-/** Drops unreadable slots, and the invisible readings that stripping makes ambiguous. */
-function usableReads(readings: readonly SlotReading[], index: ProductIndex, code: FingerprintCode): { reads: Read[]; layer: InvisibleLayerStatus } {
+/**
+ * Drops unreadable slots, and the invisible readings that stripping makes ambiguous. A text
+ * with no invisible mark anywhere has been stripped (or retyped) as a whole: an intact copy of
+ * more than a few words carries marks, so its plain spaces say nothing about which copy it was,
+ * however few of them fall in this product's passages.
+ */
+function usableReads(readings: readonly SlotReading[], index: ProductIndex, code: FingerprintCode, textHasMarks: boolean): { reads: Read[]; layer: InvisibleLayerStatus } {
   const isInvisible = (r: SlotReading): boolean => index.slots[r.slot]?.kind === 'invisible';
   const invisible = readings.filter((r): r is Read => isInvisible(r) && r.symbol !== null);
-  const stripped = invisibleMarksStripped(invisible.map((r) => r.symbol), invisible.map((r) => code.biases[r.slot] ?? []));
+  const stripped = textHasMarks
+    ? invisibleMarksStripped(invisible.map((r) => r.symbol), invisible.map((r) => code.biases[r.slot] ?? []))
+    : INVISIBLE_ALTERNATIVES.map((_, mark) => mark !== 0);
   const layer = invisibleLayerStatus(invisible.length, stripped);
   const reads = readings.filter((r): r is Read => {
     if (r.symbol === null) return false;
@@ -109,6 +124,33 @@ function choose(reads: readonly Read[], code: FingerprintCode, copies: readonly 
   return { ranked: likelihood.logTopTail < tardos.logTopTail ? likelihood : tardos, tests: 2 };
 }
 
+/**
+ * The two models of "this copy is a source": read faithfully (δ = 0.05: a single leaker, a few
+ * slots edited) and read half the time (δ = 0.5: one of two colluders mixing copies of the same
+ * product). A copy's evidence is the better of the two, less log10 2 for having looked twice.
+ */
+const EVIDENCE_NOISES = [DEFAULT_LIKELIHOOD_NOISE, 0.5] as const;
+
+/**
+ * Generalised likelihood ratio per copy, in log10. Under the model's own null hypothesis (the
+ * copy's codeword drawn from the biases independently of the leak) a likelihood ratio reaches k
+ * with probability at most 1/k (Markov's inequality, E[LR | H0] = 1), so the maximum of two
+ * reaches k with probability at most 2/k: dividing by 2 keeps that guarantee. Unlike the
+ * p-value of an accusation this is graded both ways: a copy that disagrees with what was read
+ * loses weight, which is what separates the holders of the same product.
+ */
+function evidenceWeights(reads: readonly Read[], code: FingerprintCode, copies: readonly IssuedCopy[]): Map<string, { log10LikelihoodRatio: number; slotsAgreeing: number }> {
+  const out = new Map<string, { log10LikelihoodRatio: number; slotsAgreeing: number }>();
+  if (reads.length === 0) return out;
+  const models = EVIDENCE_NOISES.map((noise) => reads.map((r) => likelihoodWeight(code.biases[r.slot]?.[r.symbol] ?? code.cutoff, noise)));
+  for (const copy of copies) {
+    const best = Math.max(...models.map((weights) => scoreCodeword(copy.codeword, reads, weights)));
+    const slotsAgreeing = reads.filter((r) => copy.codeword[r.slot] === r.symbol).length;
+    out.set(copy.id, { log10LikelihoodRatio: (best - Math.log(EVIDENCE_NOISES.length)) / Math.LN10, slotsAgreeing });
+  }
+  return out;
+}
+
 function checkOptions(options: DecodeOptions): number {
   const rate = options.falseAccusationRate ?? DEFAULT_FALSE_ACCUSATION_RATE;
   if (!(rate > 0 && rate < 1)) throw new FingerprintError('BAD_OPTION', `false-accusation rate ${rate} must be in (0, 1)`);
@@ -118,20 +160,24 @@ function checkOptions(options: DecodeOptions): number {
 }
 
 /** Scores copies from slot readings (exposed for callers that read once and score many lists). */
-export function scoreReadings(readings: readonly SlotReading[], index: ProductIndex, code: FingerprintCode, copies: readonly IssuedCopy[], options: DecodeOptions = {}): FingerprintDecoding {
+export function scoreReadings(
+  readings: readonly SlotReading[], index: ProductIndex, code: FingerprintCode, copies: readonly IssuedCopy[], options: DecodeOptions = {}, textHasMarks = true,
+): FingerprintDecoding {
   const rate = checkOptions(options);
   checkCode(code, index.slots);
-  const { reads, layer } = usableReads(readings, index, code);
+  const { reads, layer } = usableReads(readings, index, code, textHasMarks);
   const { ranked, tests } = choose(reads, code, copies, options);
   const multiplicity = Math.max(1, copies.length) * tests;
   const logTarget = Math.log(rate / multiplicity);
   const threshold = accusationThreshold(ranked.weights, logTarget);
   const refine = options.refine ?? 10;
+  const evidence = evidenceWeights(reads, code, copies);
   const result = ranked.scores.map((s, i) => {
     const logTail = i < refine || s.score >= threshold ? logInnocentTail(ranked.weights, s.score) : logBernsteinTail(ranked.weights, s.score);
     return {
       id: s.id, score: s.score, innocentBound: Math.exp(logTail),
       falseAccusationBound: Math.min(1, Math.exp(logTail) * multiplicity), accused: reads.length > 0 && s.score >= threshold,
+      log10LikelihoodRatio: evidence.get(s.id)?.log10LikelihoodRatio ?? 0, slotsAgreeing: evidence.get(s.id)?.slotsAgreeing ?? 0,
     };
   });
   const invisibleRead = reads.filter((r) => index.slots[r.slot]?.kind === 'invisible').length;
@@ -151,5 +197,5 @@ export function scoreReadings(readings: readonly SlotReading[], index: ProductIn
  * result.copies.filter((c) => c.accused) // the copies the text came from, if any
  */
 export function decodeFingerprint(leak: string, index: ProductIndex, code: FingerprintCode, copies: readonly IssuedCopy[], options: DecodeOptions = {}): FingerprintDecoding {
-  return scoreReadings(readSlots(leak, index), index, code, copies, options);
+  return scoreReadings(readSlots(leak, index), index, code, copies, options, hasInvisibleMark(leak));
 }

@@ -18,6 +18,9 @@ export function stripInvisibleLayer(text: string): string {
   return text.replace(/\u200C/g, '').replace(/\u00A0/g, ' ');
 }
 
+/** Whether any mark of the invisible layer is left in a text. */
+export const hasInvisibleMark = (text: string): boolean => /[\u00A0\u200C]/u.test(text);
+
 export type InvisibleLayerStatus = 'present' | 'partly-stripped' | 'stripped' | 'not-found';
 
 /**

@@ -16,5 +16,9 @@ export interface Evidence {
   readonly ledger: readonly number[];
 }
 
+/** Evidence from its likelihood ratio as a base-10 logarithm, for channels that compute it in that form. */
+export const weighedEvidence = (channel: Channel, detail: string, weight: number, ledger: readonly number[] = []): Evidence =>
+  Object.freeze({ channel, detail, weight, ledger: Object.freeze([...ledger]) });
+
 export const evidence = (channel: Channel, detail: string, ratio: number, ledger: readonly number[] = []): Evidence =>
-  Object.freeze({ channel, detail, weight: Math.log10(ratio), ledger: Object.freeze([...ledger]) });
+  weighedEvidence(channel, detail, Math.log10(ratio), ledger);

@@ -43,6 +43,10 @@ export interface CopyAccusation {
   readonly decoder: string;
   /** How many of the product's slots were read in the leak. */
   readonly slotsRead: number;
+  /** How many of those carry this copy's symbol. */
+  readonly slotsAgreeing: number;
+  /** log10 likelihood ratio that this copy is a source (domain/fingerprint `CopyScore`). */
+  readonly log10LikelihoodRatio: number;
 }
 
 export interface InvestigationInput {

@@ -42,23 +42,36 @@ describe('attribute', () => {
 
   it('makes a fingerprint accusation strong evidence and leaves everyone else below the threshold', () => {
     const accusations: CopyAccusation[] = [
-      { copyId: 'IA-1.c2', productId: 'IA-1', score: 31, innocentBound: 1e-12, falseAccusationBound: 1e-9, accused: true, decoder: 'symmetric Tardos', slotsRead: 40 },
-      { copyId: 'IA-1.c1', productId: 'IA-1', score: -3, innocentBound: 0.9, falseAccusationBound: 1, accused: false, decoder: 'symmetric Tardos', slotsRead: 40 },
+      { copyId: 'IA-1.c2', productId: 'IA-1', score: 31, innocentBound: 1e-12, falseAccusationBound: 1e-9, accused: true, decoder: 'likelihood', slotsRead: 40, slotsAgreeing: 40, log10LikelihoodRatio: 11.7 },
+      { copyId: 'IA-1.c1', productId: 'IA-1', score: -3, innocentBound: 0.9, falseAccusationBound: 1, accused: false, decoder: 'likelihood', slotsRead: 40, slotsAgreeing: 19, log10LikelihoodRatio: -6.3 },
     ];
     const result = attribute({ published, sources: [source('IA-1')], holdings: [leaker, decoy, idle], accusations });
     expect(result.candidates[0]).toMatchObject({ person: 'decoy', strong: true });
-    // 1/(−e·p·ln p) at p = 1e-12 is 1.33e10, capped at 1e9.
+    // 10^11.7 is capped at 10^9.
     expect(result.candidates[0]!.channels.fingerprint).toBeCloseTo(9, 5);
+    expect(result.candidates[0]!.evidence.find((e) => e.channel === 'fingerprint')?.detail).toMatch(/^40 of 40 slots read in the leak carry IA-1\.c2's symbol \(likelihood ratio 10\^9\.0; accused/);
     expect(result.candidates.filter((c) => c.strong).map((c) => c.person)).toEqual(['decoy']);
-    expect(result.candidates.find((c) => c.person === 'leaker')!.channels.fingerprint).toBeLessThan(0);
+    expect(result.candidates.find((c) => c.person === 'leaker')!.channels.fingerprint).toBeCloseTo(-6.3, 5);
   });
 
-  it('weighs a weak fingerprint match by the Sellke–Bayarri–Berger bound, below strong evidence', () => {
-    const weak: CopyAccusation = { copyId: 'IA-1.c2', productId: 'IA-1', score: 4, innocentBound: 0.001, falseAccusationBound: 0.01, accused: false, decoder: 'likelihood', slotsRead: 7 };
-    const result = attribute({ published, sources: [source('IA-1')], holdings: [leaker, decoy, idle], accusations: [weak] });
-    const decoyResult = result.candidates.find((c) => c.person === 'decoy')!;
-    expect(decoyResult.channels.fingerprint).toBeCloseTo(Math.log10(1 / (Math.E * 0.001 * Math.log(1000))), 6);
-    expect(decoyResult.strong).toBe(false);
+  it('lets a few slots read tell the holders of one product apart, far below strong evidence', () => {
+    // Three slots read; the decoy's copy carries all three symbols, the other holder's one.
+    const few: CopyAccusation[] = [
+      { copyId: 'IA-1.c2', productId: 'IA-1', score: 2.9, innocentBound: 0.04, falseAccusationBound: 1, accused: false, decoder: 'likelihood', slotsRead: 3, slotsAgreeing: 3, log10LikelihoodRatio: 0.57 },
+      { copyId: 'IA-1.c1', productId: 'IA-1', score: -5, innocentBound: 1, falseAccusationBound: 1, accused: false, decoder: 'likelihood', slotsRead: 3, slotsAgreeing: 1, log10LikelihoodRatio: -0.7 },
+    ];
+    const result = attribute({ published, sources: [source('IA-1')], holdings: [leaker, decoy, idle], accusations: few });
+    const weightOf = (person: string): number => result.candidates.find((c) => c.person === person)!.channels.fingerprint;
+    expect(weightOf('decoy')).toBeCloseTo(0.57, 6);
+    expect(weightOf('leaker')).toBeCloseTo(-0.7, 6);
+    expect(weightOf('idle')).toBe(0);
+    expect(result.candidates.some((c) => c.strong)).toBe(false);
+  });
+
+  it('gives no fingerprint evidence when no slot was read', () => {
+    const none: CopyAccusation = { copyId: 'IA-1.c2', productId: 'IA-1', score: 0, innocentBound: 1, falseAccusationBound: 1, accused: false, decoder: 'likelihood', slotsRead: 0, slotsAgreeing: 0, log10LikelihoodRatio: 0 };
+    const result = attribute({ published, sources: [source('IA-1')], holdings: [leaker, decoy, idle], accusations: [none] });
+    expect(result.candidates.every((c) => c.evidence.every((e) => e.channel !== 'fingerprint'))).toBe(true);
   });
 
   it('nearly excludes whoever received only a version that lacks a leaked passage', () => {

@@ -11,7 +11,7 @@ import { contentEvidence } from './content-channel.ts';
 import type { Channel, Evidence } from './evidence.ts';
 import { fingerprintEvidence } from './fingerprint-channel.ts';
 import type { CopyAccusation, Holding, InvestigationInput } from './input.ts';
-import { strongPosterior, strongWeight } from './likelihoods.ts';
+import { strongFingerprint, strongPosterior, strongWeight } from './likelihoods.ts';
 import { timingEvidence } from './timing-channel.ts';
 import { versionEvidence } from './version-channel.ts';
 
@@ -73,7 +73,7 @@ function scoreCandidate(
   const score = 1 / (1 + 10 ** -(priorLogOdds + weight));
   return {
     person: person.id, name: person.name, agency: person.agencyId, score, weight, channels: perChannel,
-    strong: score >= strongPosterior && weight >= strongWeight,
+    strong: score >= strongPosterior && weight >= strongWeight && perChannel.fingerprint >= strongFingerprint,
     copies: held.map((h) => h.copy.id), evidence: items.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)),
   };
 }

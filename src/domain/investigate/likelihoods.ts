@@ -56,22 +56,20 @@ export const likelihood = {
     lacksPassage: 0.02,
   },
   fingerprint: {
-    /** The largest ratio one accusation may contribute (the bound's floor). */
-    maxRatio: 1e9,
-    /** A copy the decoder read and found below threshold, when enough slots were read. */
-    cleared: 0.3,
-    minSlotsToClear: 12,
+    /** The most one copy's fingerprint may count, for or against (log10 of the ratio). */
+    maxLog10Ratio: 9,
   },
 } as const;
 
 /**
- * A candidate at or above this posterior, with at least `strongWeight` of total log10 LR, is on
- * strong evidence. Access and timing alone must never reach it (an innocent may open and print
- * the same reports the same week): a copy opened and printed days before publication after
- * months untouched gives near · afterDormancy · printed · opened ≈ 10^2.4; two such copies
- * with a burst ≈ 10^5.4. The threshold sits above that, so
- * strong evidence needs the fingerprint or a version to agree; it was 4 before the tables were
- * tuned, when two products gave ≈ 10^4.
+ * A candidate is on strong evidence at or above this posterior, with at least `strongWeight` of
+ * total log10 likelihood ratio, of which at least `strongFingerprint` from the fingerprint of a
+ * copy they held. Behaviour alone is never strong evidence, whatever its size: an innocent may
+ * open and print the same reports the same week as the leaker, and the access and timing ratios
+ * are estimates from how leaks have gone, not facts about this one. The fingerprint's ratio is
+ * different in kind: an innocent copy reaches 10^3 with probability at most 2·10^-3
+ * (domain/fingerprint `evidenceWeights`), whatever anyone did.
  */
 export const strongPosterior = 0.99;
 export const strongWeight = 6;
+export const strongFingerprint = 3;
