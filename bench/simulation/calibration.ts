@@ -15,9 +15,21 @@ export interface EvidenceCounts {
   innocents: number;
   /** Per kind: [leakers with it, innocents with it]. */
   present: Map<string, [number, number]>;
+  /**
+   * Kinds that only ever come with others, counted among the candidates who have those: per
+   * kind, [leakers with it, leakers given, innocents with it, innocents given]. Their table value
+   * multiplies the others', so the marginal ratio would count those twice.
+   */
+  given: Map<string, [number, number, number, number]>;
 }
 
-export const emptyCounts = (): EvidenceCounts => ({ leakers: 0, innocents: 0, present: new Map() });
+export const emptyCounts = (): EvidenceCounts => ({ leakers: 0, innocents: 0, present: new Map(), given: new Map() });
+
+/** afterDormancy follows a touch within 30 days; a burst needs two matched products touched within 30 days. */
+const conditions: readonly { kind: string; given: (kinds: readonly string[]) => boolean }[] = [
+  { kind: 'timing.afterDormancy', given: (kinds) => kinds.includes('timing.near') || kinds.includes('timing.recent') },
+  { kind: 'timing.burst', given: (kinds) => kinds.filter((k) => k === 'timing.near' || k === 'timing.recent').length >= 2 },
+];
 
 const close = (weight: number, ratio: number): boolean => Math.abs(weight - Math.log10(ratio)) < 0.002;
 
@@ -36,7 +48,7 @@ export function evidenceKind(e: EvidenceItem): string | null {
       if (close(e.weight, likelihood.timing.recent)) return 'timing.recent';
       return null;
     case 'fingerprint':
-      return e.weight < 0 ? 'fingerprint.cleared' : null;
+      return e.weight < 0 ? 'fingerprint.against' : 'fingerprint.for';
     case 'content':
       return e.weight < 0 ? 'content.missingProduct' : null;
     case 'version':
@@ -50,11 +62,17 @@ export function countEvidence(counts: EvidenceCounts, result: InvestigationResul
     const leaker = leakers.includes(c.person);
     if (leaker) counts.leakers++;
     else counts.innocents++;
-    const kinds = new Set(c.evidence.map(evidenceKind).filter((k): k is string => k !== null));
-    for (const kind of kinds) {
+    const all = c.evidence.map(evidenceKind).filter((k): k is string => k !== null);
+    for (const kind of new Set(all)) {
       const row = counts.present.get(kind) ?? [0, 0];
       row[leaker ? 0 : 1]++;
       counts.present.set(kind, row);
+    }
+    for (const condition of conditions) {
+      if (!condition.given(all)) continue;
+      const [lw, lg, iw, ig] = counts.given.get(condition.kind) ?? [0, 0, 0, 0];
+      const has = all.includes(condition.kind) ? 1 : 0;
+      counts.given.set(condition.kind, leaker ? [lw + has, lg + 1, iw, ig] : [lw, lg, iw + has, ig + 1]);
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The journalist: writes an article from the sources' own copies (their exact text, as
  * showCopy renders it). Quotes are copied verbatim; facts are paraphrased, with MRPC's human
- * sentence2 where the product's sentence is an MRPC sentence1, else with the rewriter; the
+ * sentence2 where the product's sentence is an MRPC sentence1 (keeping the copy's wording
+ * where it kept the sentence's words: carry-wording.ts), else with the rewriter; the
  * rest is the journalist's own news prose. Most journalists retype, which strips the
  * invisible layer.
  */
@@ -10,6 +11,7 @@ import type { Random } from '../../src/domain/random.ts';
 import type { LeakPlan } from './leak-plans.ts';
 import { between, pickOne, shuffle } from './pick.ts';
 import type { ProseSentence } from './prose-pool.ts';
+import { carryWording } from './carry-wording.ts';
 import { rewrite } from './rewriter.ts';
 import { sentencesOfBody, wordsOf } from './sentences.ts';
 
@@ -43,7 +45,7 @@ function quote(random: Random, s: Sentence): string {
 }
 
 function paraphrase(random: Random, s: Sentence): string {
-  return s.prose?.paraphrase ?? rewrite(random, s.copy);
+  return s.prose?.paraphrase ? carryWording(s.prose.text, s.copy, s.prose.paraphrase) : rewrite(random, s.copy);
 }
 
 /** Which source each item draws on: every source product at least once, then at random. */

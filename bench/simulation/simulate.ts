@@ -55,6 +55,11 @@ export interface LeakOutcome {
     readonly topChannels: Readonly<Record<string, number>> | null;
     /** The highest total log10 likelihood ratio of any innocent: how close an innocent came to strong evidence. */
     readonly topInnocentWeight: number;
+    /** The highest fingerprint log10 likelihood ratio of any innocent (strong evidence needs `strongFingerprint`). */
+    readonly topInnocentFingerprint: number;
+    /** The decoder's notes (slots read per product version) and the first leaker's fingerprint evidence, to see why a leak was missed. */
+    readonly fingerprintNotes: readonly string[];
+    readonly leakerFingerprint: readonly string[];
   };
   readonly baseline: { readonly ranks: readonly number[]; readonly listSize: number; readonly seconds: number; readonly cpuSeconds: number };
 }
@@ -153,7 +158,10 @@ function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: re
     strongInnocents: result.candidates.filter((c) => c.strong && !leakers.includes(c.person)).length,
     leakerStrong: result.candidates.some((c) => c.strong && leakers.includes(c.person)),
     topInnocentWeight: Math.max(-99, ...result.candidates.filter((c) => !leakers.includes(c.person)).map(weightOf)),
+    topInnocentFingerprint: Math.max(-99, ...result.candidates.filter((c) => !leakers.includes(c.person)).map((c) => c.channels.fingerprint ?? 0)),
     leakerChannels: result.candidates.find((c) => c.person === leakers[0])?.channels ?? null, topChannels: top?.channels ?? null,
+    fingerprintNotes: result.notes.filter((n) => n.startsWith('fingerprint')),
+    leakerFingerprint: result.candidates.find((c) => c.person === leakers[0])?.evidence.filter((e) => e.channel === 'fingerprint').map((e) => `${e.weight}: ${e.detail}`) ?? [],
     ...time, sourcesFound: result.sources.filter((s) => truth.has(s.product)).length, sourcesMatched: result.sources.length, sourcesTrue: truth.size,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { median, quantile } from '../report.ts';
 import type { Figure } from '../report.ts';
-import { strongWeight } from '../../src/domain/investigate/likelihoods.ts';
+import { strongFingerprint, strongWeight } from '../../src/domain/investigate/likelihoods.ts';
 import { tableValue } from './calibration.ts';
 import type { LeakOutcome, SimulationResult } from './simulate.ts';
 
@@ -61,7 +61,9 @@ function lists(result: SimulationResult, ran: string): Figure[] {
     },
     {
       metric: 'innocents_strong', value: strong, unit: 'innocent candidates at or above the strong-evidence threshold', leaksAffected: o.filter((x) => x.waymark.strongInnocents > 0).length,
-      highestInnocentWeight: round(Math.max(...o.map((x) => x.waymark.topInnocentWeight)), 2), strongWeight, note: `${ran}; highestInnocentWeight = the largest total log10 likelihood ratio any innocent reached`,
+      highestInnocentWeight: round(Math.max(...o.map((x) => x.waymark.topInnocentWeight)), 2), strongWeight,
+      highestInnocentFingerprint: round(Math.max(...o.map((x) => x.waymark.topInnocentFingerprint)), 2), strongFingerprint,
+      note: `${ran}; highestInnocentWeight = the largest total log10 likelihood ratio any innocent reached; highestInnocentFingerprint = the largest fingerprint log10 likelihood ratio any innocent's copy reached`,
     },
     { metric: 'leaker_strong_share', value: round(share(o, (x) => x.waymark.leakerStrong)), unit: 'share of leaks with a leaker at or above the strong-evidence threshold', note: ran },
     { metric: 'sources_recall', value: round(found), unit: 'share of the products each article drew on that were matched', note: ran },
@@ -89,11 +91,18 @@ function timings(result: SimulationResult, ran: string): Figure[] {
 
 /** Observed P(present | leaker) / P(present | innocent) per kind of evidence, beside likelihoods.ts. */
 function calibration(result: SimulationResult, ran: string): Figure[] {
-  const { leakers, innocents, present } = result.evidence;
-  return [...present].sort(([a], [b]) => a.localeCompare(b)).map(([kind, [l, i]]) => ({
-    metric: `likelihood_ratio.${kind}`, value: round((l / Math.max(1, leakers)) / (Math.max(i, 0.5) / Math.max(1, innocents)), 2), unit: 'observed P(present | leaker) / P(present | innocent)',
+  const { leakers, innocents, present, given } = result.evidence;
+  const observed = (l: number, ln: number, i: number, inn: number): number => round((l / Math.max(1, ln)) / (Math.max(i, 0.5) / Math.max(1, inn)), 2);
+  const marginal = [...present].sort(([a], [b]) => a.localeCompare(b)).map(([kind, [l, i]]) => ({
+    metric: `likelihood_ratio.${kind}`, value: observed(l, leakers, i, innocents), unit: 'observed P(present | leaker) / P(present | innocent)',
     table: tableValue(kind), leakersWith: l, leakers, innocentsWith: i, innocents, note: `${ran}; per candidate, present at least once`,
   }));
+  const conditional = [...given].sort(([a], [b]) => a.localeCompare(b)).map(([kind, [l, ln, i, inn]]) => ({
+    metric: `likelihood_ratio.${kind}.given`, value: observed(l, ln, i, inn), unit: 'observed ratio among candidates who have the evidence it follows',
+    table: tableValue(kind), leakersWith: l, leakers: ln, innocentsWith: i, innocents: inn,
+    note: `${ran}; afterDormancy among candidates with a touch within 30 days, burst among those with two; compare these with the table, not the marginal ratio`,
+  }));
+  return [...marginal, ...conditional];
 }
 
 export function describeRun(result: SimulationResult): string {
