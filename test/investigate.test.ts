@@ -69,6 +69,19 @@ describeEachEngine('investigation of the demo leak', (engineName) => {
     const result = await investigate(engine, { leakText: 'The weather in Halifax was mild and the harbour ferries ran on time all week.', published: parseTime('2023-03-01'), openedBy: 'test', now });
     expect(result).toMatchObject({ sources: [], copies: [], candidates: [] });
   });
+
+  it('refuses a stored result altered outside Waymark, naming the case and the field', async () => {
+    const { result } = await engine.db.selectFrom('cases').select('result').where('id', '=', 'C-0001').executeTakeFirstOrThrow();
+    const altered = JSON.parse(result) as { candidates: { score: unknown }[] };
+    altered.candidates[0]!.score = 'high';
+    await engine.db.updateTable('cases').set({ result: JSON.stringify(altered) }).where('id', '=', 'C-0001').execute();
+    try {
+      await expect(readCase(engine, 'C-0001')).rejects.toThrow(/^case C-0001: the stored result is malformed at candidates\.0\.score/);
+      await expect(listCases(engine)).rejects.toThrow(/case C-0001/);
+    } finally {
+      await engine.db.updateTable('cases').set({ result }).where('id', '=', 'C-0001').execute();
+    }
+  });
 });
 
 it('waymark investigate: exit 0 with empty lists on an unmatched leak, exit 2 on an empty or unreadable file', async () => {

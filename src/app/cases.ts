@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '../domain/errors.ts';
 import type { Engine } from '../store/engine.ts';
 import { writeTransaction } from '../store/unit-of-work.ts';
 import type { InvestigationResult } from './investigate.ts';
+import { parseInvestigationResult } from './investigation-result.ts';
 import { openText, sealText } from './sealed-texts.ts';
 
 export const caseStatuses = ['open', 'suspended', 'referred', 'closed'] as const;
@@ -14,7 +15,7 @@ export interface CaseSummary { id: string; openedAt: string; openedBy: string; p
 export async function listCases(engine: Engine): Promise<CaseSummary[]> {
   const rows = await engine.db.selectFrom('cases').select(['id', 'opened_at', 'opened_by', 'published', 'status', 'result']).orderBy('id').execute();
   return rows.map((r) => {
-    const result = parseResult(r.result);
+    const result = parseInvestigationResult(r.id, r.result);
     return { id: r.id, openedAt: r.opened_at, openedBy: r.opened_by, published: r.published, status: r.status, sources: result.sources.length, topCandidate: result.candidates[0]?.person ?? null };
   });
 }
@@ -38,7 +39,7 @@ export async function readCase(engine: Engine, id: string): Promise<CaseRecord> 
   const rows = await engine.db.selectFrom('case_notes').select(['id', 'author', 'at', 'text']).where('case_id', '=', id).orderBy('id').execute();
   const notes = rows.map((n) => ({ ...n, text: openText(engine, { kind: 'case-note', caseId: id, noteId: Number(n.id) }, n.text) }));
   const leakText = openText(engine, { kind: 'leak-text', caseId: id }, row.leak_text);
-  return { id, status: row.status, openedAt: row.opened_at, openedBy: row.opened_by, leakText, leakSha256: row.leak_sha256, noteSalt: commitmentSalt(row), result: parseResult(row.result), notes };
+  return { id, status: row.status, openedAt: row.opened_at, openedBy: row.opened_by, leakText, leakSha256: row.leak_sha256, noteSalt: commitmentSalt(row), result: parseInvestigationResult(id, row.result), notes };
 }
 
 export async function addCaseNote(engine: Engine, caseId: string, author: string, text: string, at: string): Promise<number> {
@@ -65,10 +66,4 @@ export async function setCaseStatus(engine: Engine, caseId: string, status: stri
 /** The salt of a case's note and bulletin commitments: its own, or (cases opened before it had one) its leak digest. */
 export function commitmentSalt(row: { salt: string; leak_sha256: string }): string {
   return row.salt || row.leak_sha256;
-}
-
-function parseResult(text: string): InvestigationResult {
-  const value: unknown = JSON.parse(text);
-  if (typeof value !== 'object' || value === null || !('sources' in value) || !('candidates' in value)) throw new Error('stored case result is malformed');
-  return value as InvestigationResult;
 }
