@@ -99,6 +99,21 @@ describe('matchLeak', () => {
     expect(byText.get(both.slice(0, -1))).toEqual(['TS', 'S']);
   });
 
+  it('prunes no source that passes the threshold (the score bounds are bounds)', () => {
+    const leaks = [
+      'The northern pipeline project will be delayed by at least two years because of disputes with the main contractor, the document says.',
+      'Atlantic fishing quotas were sharply reduced when cod stocks collapsed once more this spring. Officials expect the budget to double.',
+      'Engineers warned that permafrost thaw could force a costly redesign. Rural turnout surged in advance polling.',
+    ];
+    for (const leak of leaks) {
+      const all = matchLeak(index, leak, { threshold: 0, maxSources: 100 });
+      for (const threshold of [0.2, 0.5, 0.8]) {
+        const expected = all.filter((s) => s.score >= threshold).map((s) => [s.product, s.score]);
+        expect(matchLeak(index, leak, { threshold }).map((s) => [s.product, s.score])).toEqual(expected);
+      }
+    }
+  });
+
   it('matches alike after serialisation', () => {
     const copy = deserialiseIndex(serialiseIndex(index), { synonyms: new Map([['purchase', 'buy']]) });
     const leak = 'Atlantic fishing quotas were sharply reduced when cod stocks collapsed once more this spring.';

@@ -75,7 +75,7 @@ export function matchLeak(index: MatchIndex, leakText: string, options: MatchOpt
   const shared = sharedEvidence(tokens.words.length, query.length, verbatim, paraphrases);
   const candidates = rankCandidates(index, [...docs].map((doc) => ({
     doc, verbatim: verbatim.get(doc) ?? [], paraphrases: paraphrases.get(doc) ?? [], bestCosine: sentences.bestCosine.get(doc) ?? 0,
-  })), shared, threshold);
+  })), shared, { threshold, words: tokens.words.length, query });
   const maxSources = options.maxSources ?? 20;
   const evidence = scoreCandidates(candidates, threshold, maxSources, (c) => {
     const passages = dropCoveredParaphrases([
@@ -93,7 +93,7 @@ interface Candidate {
   readonly verbatim: readonly VerbatimPassage[];
   readonly paraphrases: readonly ParaphrasePassage[];
   readonly partial: Omit<SourceFeatures, 'coverage'>;
-  /** the score at full coverage: no higher score is possible (coverage is the costly feature) */
+  /** the score at the coverage bound: no higher score is possible (coverage is the costly feature) */
   readonly bound: number;
 }
 
@@ -143,17 +143,36 @@ function specificSeedSentences(passages: readonly ParaphrasePassage[], shared: S
   return sum;
 }
 
+/**
+ * The most of the leak a document's passages can cover, in words: the sum of their leak spans
+ * (the union is no longer). Passages are built for every document anyway; turning them into
+ * character spans and measuring their union is the costly part, left to the few documents
+ * whose bound passes.
+ */
+function coverageBound(verbatim: readonly VerbatimPassage[], paraphrases: readonly ParaphrasePassage[], query: readonly QuerySentence[], words: number): number {
+  let covered = 0;
+  for (const p of verbatim) covered += p.leakTo - p.leakFrom;
+  for (const p of paraphrases) covered += (query[p.leakTo - 1]?.to ?? 0) - (query[p.leakFrom]?.from ?? 0);
+  return Math.min(1, covered / Math.max(1, words));
+}
+
+interface RankContext {
+  readonly threshold: number;
+  readonly words: number;
+  readonly query: readonly QuerySentence[];
+}
+
 // Documents that could pass the threshold, by their score bound, highest first.
-function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestCosine: number }[], shared: SharedEvidence, threshold: number): Candidate[] {
+function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestCosine: number }[], shared: SharedEvidence, context: RankContext): Candidate[] {
   const out: Candidate[] = [];
   for (const d of docs) {
     const partial = {
       bestCosine: d.bestCosine,
-      seedSentences: specificSeedSentences(d.paraphrases, shared),
-      verbatimWords: specificVerbatimWords(d.verbatim, shared),
+      seedSentences: d.paraphrases.length > 0 ? specificSeedSentences(d.paraphrases, shared) : 0,
+      verbatimWords: d.verbatim.length > 0 ? specificVerbatimWords(d.verbatim, shared) : 0,
     };
-    const bound = scoreSource({ ...partial, coverage: 1 });
-    if (bound >= threshold) out.push({ ...d, product: index.documents[d.doc]?.productId ?? '', partial, bound });
+    const bound = scoreSource({ ...partial, coverage: coverageBound(d.verbatim, d.paraphrases, context.query, context.words) });
+    if (bound >= context.threshold) out.push({ ...d, product: index.documents[d.doc]?.productId ?? '', partial, bound });
   }
   return out.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
 }

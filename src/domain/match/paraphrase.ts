@@ -84,18 +84,20 @@ export function toQuerySentences(index: MatchIndex, sentences: readonly Sentence
 export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySentence[], options: ParaphraseOptions = {}): SentenceMatches {
   const p = index.postings();
   const seeds: SentenceSeed[] = [];
-  const bestCosine = new Map<number, number>();
+  const best = new Float64Array(index.documents.length);
+  const touched: number[] = [];
   const docOf = index.columns.sentenceDoc.view();
   const limits = candidateLimits(options);
   query.forEach((q, leakSentence) => {
     for (const s of candidates(p, q, limits)) {
       const [cosine, dice] = similarity(index, p, q, s);
       const doc = docOf[s] ?? 0;
-      if (cosine > (bestCosine.get(doc) ?? 0)) bestCosine.set(doc, cosine);
+      if (best[doc] === 0) touched.push(doc);
+      if (cosine > (best[doc] ?? 0)) best[doc] = cosine;
       if (cosine >= (options.minCosine ?? 0.33) && dice >= (options.minDice ?? 0.33)) seeds.push({ leakSentence, sentence: s, cosine, dice });
     }
   });
-  return { seeds, bestCosine };
+  return { seeds, bestCosine: new Map(touched.map((doc) => [doc, best[doc] ?? 0])) };
 }
 
 interface CandidateLimits {
