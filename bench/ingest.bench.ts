@@ -65,7 +65,7 @@ const principalOf = (personId: string, agencyId: string): string => `${personId}
 const siteOf = (agencyId: string): string => `https://${agencyId.toLowerCase()}.sharepoint.com/sites/intel`;
 
 /** The registry of generateBundle, its accounts and sites mapped. Returns each copy with its holder. */
-async function prepareRegistry(engine: Engine): Promise<Array<{ copyId: string; principal: string; agencyId: string }>> {
+export async function prepareRegistry(engine: Engine): Promise<Array<{ copyId: string; principal: string; agencyId: string }>> {
   const bundle = generateBundle({ events: 0 });
   await importBundle(engine, bundle, 'bench.json');
   const agencyOf = new Map(bundle.people.map((p) => [p.id, p.agency]));
@@ -85,7 +85,7 @@ const operations = [
 ] as const;
 
 /** M365 SharePoint records, one JSON object a line, with the fields of the real samples. */
-function generateM365(count: number, copies: ReadonlyArray<{ copyId: string; principal: string; agencyId: string }>): string {
+export function generateM365(count: number, copies: ReadonlyArray<{ copyId: string; principal: string; agencyId: string }>): string {
   const random = createRandom('bench-m365');
   const hex = (n: number): string => Array.from({ length: n }, () => random.int(16).toString(16)).join('');
   const uuid = (): string => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;

@@ -11,17 +11,16 @@ import { z } from 'zod';
 import { parseAuditLog } from '../adapters/audit-logs/index.ts';
 import { defaultCopyIdPattern, defaultMappingRules, findCopyIds, logFormats, mapRecords, normalisePrincipal } from '../domain/audit-log/index.ts';
 import type { ExternalRecord, LogFormat, MappedEvent, MappingLookups, MappingRules, QuarantineReason } from '../domain/audit-log/index.ts';
-import { eventEntry } from '../domain/entries.ts';
 import { InputError, RefusedError } from '../domain/errors.ts';
 import { handlingActions } from '../domain/registry.ts';
 import type { Copy, HandlingEvent } from '../domain/registry.ts';
 import type { QuarantineTable } from '../store/database.ts';
 import type { Engine } from '../store/engine.ts';
+import { appendEvent } from '../store/event-append.ts';
 import { existingSourceRecords } from '../store/event-queries.ts';
 import { principalEntry, quarantineEntry, quarantineResolvedEntry, sha256Hex, siteEntry } from '../store/quarantine-entries.ts';
 import { existingQuarantineKeys, findCopies, findPrincipals, listQuarantine, listSites, markResolved, quarantineKey } from '../store/quarantine-queries.ts';
 import { findAgency, listPeople } from '../store/registry-queries.ts';
-import { eventRow } from '../store/rows.ts';
 import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { writeTransaction } from '../store/unit-of-work.ts';
 import { recordHandling } from './disseminate.ts';
@@ -148,7 +147,15 @@ export interface AuditLogInput {
 }
 
 /** One parsed record with what the import keeps of it. */
-interface Candidate { readonly record: ExternalRecord; readonly raw: string; readonly rawSha256: string }
+class Candidate {
+  private sha256: string | undefined;
+  constructor(readonly record: ExternalRecord, readonly raw: string) {}
+
+  /** Digest of the raw text, worked out only for a record that is quarantined or whose id repeats. */
+  get rawSha256(): string {
+    return (this.sha256 ??= sha256Hex(this.raw));
+  }
+}
 
 /**
  * Parses (all or nothing: a malformed record throws ImportError naming file, line and field
@@ -160,11 +167,8 @@ interface Candidate { readonly record: ExternalRecord; readonly raw: string; rea
 export async function importAuditLog(engine: Engine, input: AuditLogInput): Promise<AuditImportCounts> {
   const rules = input.rules ?? defaultImportRules;
   const records = parseAuditLog(input.text, input.format, input.fileName);
-  const lines = input.text.split(/\r?\n/);
-  const candidates = records.map((r): Candidate => {
-    const raw = lines[r.line - 1] ?? '';
-    return { record: withFileRule(r, rules.files), raw, rawSha256: sha256Hex(raw) };
-  });
+  const lines = input.text.split('\n');
+  const candidates = records.map((r) => new Candidate(withFileRule(r, rules.files), (lines[r.line - 1] ?? '').replace(/\r$/, '')));
   return writeTransaction(engine, async (unit) => {
     await saveMappings(unit, rules.mappings, input.fileName);
     if (input.agencyId !== undefined && !(await findAgency(unit.trx, input.agencyId))) {
@@ -184,16 +188,28 @@ function withFileRule(record: ExternalRecord, files: ReadonlyMap<string, string>
   return copyId === undefined ? record : { ...record, copyId };
 }
 
-/** Records already imported (as an event, or the same text in quarantine), and repeats within the file. */
+/**
+ * Records already imported (as an event, or the same text in quarantine), and repeats within
+ * the file. Only a record whose id is already in quarantine or appears twice needs the digest
+ * of its text to decide.
+ */
 async function dropImported(unit: UnitOfWork, source: LogFormat, candidates: readonly Candidate[]): Promise<{ fresh: Candidate[]; duplicates: number }> {
   const ids = candidates.map((c) => c.record.sourceRecordId);
   const asEvents = await existingSourceRecords(unit.trx, source, [...new Set(ids)]);
   const seen = await existingQuarantineKeys(unit.trx, source, ids);
+  const uses = new Map<string, number>();
+  for (const id of ids) uses.set(id, (uses.get(id) ?? 0) + 1);
+  // A key is `${id}\u0000${64 hex digits}` (quarantineKey): the id is all but its last 65 characters.
+  for (const key of seen) uses.set(key.slice(0, -65), 2);
   const fresh: Candidate[] = [];
   for (const c of candidates) {
-    const key = quarantineKey(c.record.sourceRecordId, c.rawSha256);
-    if (asEvents.has(c.record.sourceRecordId) || seen.has(key)) continue;
-    seen.add(key);
+    const id = c.record.sourceRecordId;
+    if (asEvents.has(id)) continue;
+    if (uses.get(id) !== 1) {
+      const key = quarantineKey(id, c.rawSha256);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     fresh.push(c);
   }
   return { fresh, duplicates: candidates.length - fresh.length };
@@ -263,12 +279,10 @@ class RecordWriter {
     const problem = this.placementProblem(e, copy, lookups);
     if (problem !== null) return problem;
     if (e.action === 'forwarded') return this.writeForward(e, copy);
-    const event: HandlingEvent = {
-      id: this.unit.nextIndex, copyId: copy.id, productId: copy.productId, actorId: e.actorId, action: e.action, at: e.at,
+    const event = appendEvent(this.unit, {
+      copyId: copy.id, productId: copy.productId, actorId: e.actorId, action: e.action, at: e.at,
       targetCopyId: null, detail: e.detail, source: e.source, sourceRecordId: e.sourceRecordId,
-    };
-    this.unit.log(() => eventEntry(event));
-    this.unit.add('events', eventRow(event));
+    });
     await this.unit.flushIfLarge();
     return { ok: true, event };
   }

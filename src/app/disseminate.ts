@@ -2,10 +2,11 @@
  * Dissemination and forwarding: issue one copy per recipient, each of the highest version the
  * recipient may receive, or refuse the recipient with every reason.
  */
-import { copyEntry, eventEntry } from '../domain/entries.ts';
+import { copyEntry } from '../domain/entries.ts';
 import { InputError, RefusedError } from '../domain/errors.ts';
 import type { Channel, Copy, HandlingAction, HandlingEvent, Person, ProductVersion } from '../domain/registry.ts';
-import { copyRow, eventRow } from '../store/rows.ts';
+import { appendEvent } from '../store/event-append.ts';
+import { copyRow } from '../store/rows.ts';
 import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { decideReceipt, decideVersion } from './eligibility.ts';
 import { issueCodeword } from './fingerprinting.ts';
@@ -110,10 +111,7 @@ export async function recordHandling(unit: UnitOfWork, state: RegistryState, inp
     copyId: copy.id, productId: input.productId, actorId: input.actorId, action: input.action, at: input.at,
     targetCopyId: target?.id ?? null, detail: input.detail ?? null, source: input.source, sourceRecordId: input.sourceRecordId ?? null,
   };
-  // An event's id is its ledger index: the entry appended next.
-  const event: HandlingEvent = { id: unit.nextIndex, ...base };
-  unit.log(() => eventEntry(event));
-  unit.add('events', eventRow(event));
+  const event = appendEvent(unit, base);
   if (unit.needsFlush) await unit.flush();
   return event;
 }

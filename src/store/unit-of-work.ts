@@ -4,7 +4,7 @@
  * ledger entry, or the reverse, cannot exist (DESIGN.md). Appends are serialised by the
  * engine's ledger lock, so ledger indexes are dense and every event id is its ledger index.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { canonicalJson } from '../domain/ledger/canonical-json.ts';
 import type { Entry } from '../domain/entries.ts';
@@ -52,13 +52,22 @@ export class UnitOfWork {
 
   /** Appends one ledger entry built for its own index; returns that index. */
   log(build: (index: number) => Entry): number {
+    const entry = build(this.nextIndex);
+    return this.logEncoded(entry.kind, entry.ref, canonicalJson(entry.body));
+  }
+
+  /**
+   * Appends one ledger entry whose leaf bytes are already written: `body` must be exactly the
+   * RFC 8785 canonical JSON of the entry's body, as a bulk path's own encoder writes it for one
+   * fixed shape (store/event-append.ts). `ledger verify` rebuilds every leaf with canonicalJson
+   * from the stored record, so an encoder that strayed would be caught there.
+   */
+  logEncoded(kind: string, ref: string, body: string): number {
     const idx = this.nextIndex;
-    const entry = build(idx);
-    const body = canonicalJson(entry.body);
-    // RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 || leaf bytes).
-    const leafHash = createHash('sha256').update(Buffer.of(0)).update(body, 'utf8').digest();
+    // RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 || leaf bytes); U+0000 is the one byte 0x00 in UTF-8.
+    const leafHash = hash('sha256', `\u0000${body}`, 'buffer');
     this.leafHashes.push(leafHash);
-    this.add('ledger_entries', { idx, kind: entry.kind, ref: entry.ref, body, leaf_hash: leafHash });
+    this.add('ledger_entries', { idx, kind, ref, body, leaf_hash: leafHash });
     return idx;
   }
 
@@ -96,18 +105,7 @@ export class UnitOfWork {
   private async flushTable<T extends TableName>(table: T): Promise<void> {
     const rows: Row<T>[] | undefined = this.buffers[table];
     if (!rows || rows.length === 0) return;
-    if (this.engine.insertRows) {
-      // Every column any row names, so that no value is dropped; absent values are NULL.
-      const names = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-      const values = rows.map((row) => names.map((name) => Reflect.get(row, name) ?? null));
-      this.engine.insertRows(table, names, values);
-      return;
-    }
-    const columns = Object.keys(rows[0] ?? {}).length || 1;
-    const chunk = Math.max(1, Math.floor(this.engine.maxParameters / columns));
-    for (let i = 0; i < rows.length; i += chunk) {
-      await this.trx.insertInto(table).values(rows.slice(i, i + chunk)).execute();
-    }
+    await this.engine.insertRows(this.trx, table, rows);
   }
 }
 
