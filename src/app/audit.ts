@@ -7,37 +7,65 @@ import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Kysely } from 'kysely';
-import { auditReport } from '../domain/audit/index.ts';
-import type { AuditInput, AuditReport, EntitlementCheck, Finding } from '../domain/audit/index.ts';
+import { HandlingAudit, defaultAuditPolicy, isAccessOn, reportOf } from '../domain/audit/index.ts';
+import type { AuditBase, AuditInput, AuditReport, EntitlementCheck, Finding } from '../domain/audit/index.ts';
 import { canReceive, parseMarking } from '../domain/marking/index.ts';
-import type { HandlingEvent } from '../domain/registry.ts';
+import type { HandlingEvent, Person } from '../domain/registry.ts';
 import type { Database } from '../store/database.ts';
 import type { Engine } from '../store/engine.ts';
-import { agencyFromRow, copyFromRow, eventFromRow, personFromRow, productFromRow } from '../store/rows.ts';
+import { eventsInKeyOrder, eventsOfPersonDay, eventsOfProducts } from '../store/event-queries.ts';
+import { agencyFromRow, copyFromRow, personFromRow, productFromRow } from '../store/rows.ts';
 import { findAgency } from '../store/registry-queries.ts';
 import { NotFoundError } from '../domain/errors.ts';
 
 type Db = Kysely<Database>;
 
 export interface AuditOptions {
-  /** Narrow to one agency: only its people's copies and actions, and the products they touch, are read. */
+  /** Narrow to one agency: only its people's copies and the products they touch are read. */
   readonly agencyId?: string;
   readonly asOf: string;
 }
 
 const parsedMarkings = new Map<string, ReturnType<typeof parseMarking>>();
 
-/** The marking policy's entitlement check, on banner text; an audit asks it once per access, over a handful of markings. */
-export const entitlement: EntitlementCheck = (person, agency, marking, at) => {
-  let parsed = parsedMarkings.get(marking);
-  if (parsed === undefined) {
-    parsed = parseMarking(marking);
-    parsedMarkings.set(marking, parsed);
+function parsed(marking: string): ReturnType<typeof parseMarking> {
+  let result = parsedMarkings.get(marking);
+  if (result === undefined) {
+    result = parseMarking(marking);
+    parsedMarkings.set(marking, result);
   }
-  return canReceive(person, agency, parsed, at);
-};
+  return result;
+}
+
+/** The marking policy's entitlement check, on banner text. */
+export const entitlement: EntitlementCheck = (person, agency, marking, at) => canReceive(person, agency, parsed(marking), at);
 
 /**
+ * entitlement with its answers kept for one audit run. canReceive depends on the time only
+ * through the person's status and activity window (domain/marking/can-receive.ts); while the
+ * person is active and inside the window its answer is the same at every moment, so it is
+ * worked out once per person, agency and marking. Outside the window it is asked every time.
+ * An audit asks once per access, millions of times, over a handful of people and markings.
+ */
+export function rememberingEntitlement(): EntitlementCheck {
+  const known = new Map<string, ReturnType<EntitlementCheck>>();
+  const inWindow = (person: Person, at: string): boolean =>
+    person.active && (person.activeFrom === null || at >= person.activeFrom) && (person.activeTo === null || at < person.activeTo);
+  return (person, agency, marking, at) => {
+    if (!inWindow(person, at)) return entitlement(person, agency, marking, at);
+    const key = `${person.id}\u0000${agency.id}\u0000${marking}`;
+    let decision = known.get(key);
+    if (decision === undefined) known.set(key, (decision = entitlement(person, agency, marking, at)));
+    return decision;
+  };
+}
+
+/**
+ * The handling audit, streamed: the registry (products, copies, people) is loaded, the events
+ * are read a page at a time in key order and folded into a HandlingAudit, and only the days
+ * that are bursts are read again, by the actor index. Memory grows with copies and findings,
+ * not with events.
+ *
  * @example
  * const report = await runAudit(engine, { agencyId: 'PCO', asOf: '2023-06-01T00:00:00.000Z' });
  */
@@ -45,47 +73,60 @@ export async function runAudit(engine: Engine, options: AuditOptions): Promise<A
   if (options.agencyId !== undefined && !(await findAgency(engine.db, options.agencyId))) {
     throw new NotFoundError('NOT_FOUND', `--agency: no agency "${options.agencyId}"`);
   }
-  const input = await loadAuditInput(engine.db, options);
-  return auditReport(input, entitlement, { agencyId: options.agencyId });
+  const db = engine.db;
+  const { base, productIds } = await loadAuditBase(db, options);
+  const audit = new HandlingAudit(base, rememberingEntitlement(), defaultAuditPolicy, options.agencyId);
+  const batches = productIds === null ? eventsInKeyOrder(db, options.asOf) : eventsOfProducts(db, productIds, options.asOf);
+  for await (const batch of batches) audit.add(batch);
+  const burstEvents: HandlingEvent[][] = [];
+  for (const burst of audit.burstDays()) {
+    burstEvents.push((await eventsOfPersonDay(db, burst.personId, burst.day, options.asOf)).filter((e) => isAccessOn(e, burst)));
+  }
+  return reportOf(base, audit, audit.finish(burstEvents), { agencyId: options.agencyId });
 }
 
 /**
- * Everything for the whole audit; for one agency only what touches it, read through the indexes
- * on copies' recipients, events' actors and products (DESIGN.md: no query a user waits on may
- * scan all events). Suspension dates are not stored, so the map is empty: a suspended person's
- * accesses are dated by their employment window alone.
+ * Everything but the events; for one agency only the products its people hold copies of or
+ * acted on, read through the indexes on copies' recipients and events' actors (DESIGN.md: no
+ * query a user waits on may scan all events). `productIds` is null for the whole audit.
+ * Suspension dates are not stored, so the map is empty: a suspended person's accesses are
+ * dated by their employment window alone.
  */
-export async function loadAuditInput(db: Db, options: AuditOptions): Promise<AuditInput> {
-  const scope = options.agencyId === undefined ? null : await agencyScope(db, options.agencyId, options.asOf);
-  const products = scope === null ? await db.selectFrom('products').selectAll().execute() : await inChunks(scope.productIds, (ids) => db.selectFrom('products').selectAll().where('id', 'in', ids).execute());
+export async function loadAuditBase(db: Db, options: AuditOptions): Promise<{ base: AuditBase; productIds: string[] | null }> {
+  const scope = options.agencyId === undefined ? null : await agencyProducts(db, options.agencyId, options.asOf);
+  const products = scope === null ? await db.selectFrom('products').selectAll().execute() : await inChunks(scope, (ids) => db.selectFrom('products').selectAll().where('id', 'in', ids).execute());
   const productIds = products.map((p) => p.id);
   const versions = await selectByProduct(db, scope && productIds, (q) => q.selectFrom('product_versions').select(['product_id', 'version', 'marking']).where('version', '>', 1));
   const copies = await selectByProduct(db, scope && productIds, (q) => q.selectFrom('copies').select(['id', 'product_id', 'version', 'recipient_id', 'parent_copy_id', 'serial', 'issued_at', 'channel']).where('issued_at', '<=', options.asOf));
-  const productEvents = await selectByProduct(db, scope && productIds, (q) => q.selectFrom('events').selectAll().where('at', '<=', options.asOf));
-  const events = mergeEvents(productEvents.map(eventFromRow), scope?.actedEvents ?? []);
-  const personIds = new Set([...copies.map((c) => c.recipient_id), ...events.map((e) => e.actorId), ...(scope?.personIds ?? [])]);
-  const people = scope === null ? await db.selectFrom('people').selectAll().execute() : await inChunks([...personIds], (ids) => db.selectFrom('people').selectAll().where('id', 'in', ids).execute());
-  return {
+  const base: AuditBase = {
     products: products.map(productFromRow),
     versions: versions.map((v) => ({ productId: v.product_id, version: v.version, marking: v.marking })),
     copies: copies.map(copyFromRow),
-    events,
-    people: people.map(personFromRow),
+    // People are few next to events; all of them, so that every actor is known whichever product they touched.
+    people: (await db.selectFrom('people').selectAll().execute()).map(personFromRow),
     agencies: (await db.selectFrom('agencies').selectAll().execute()).map(agencyFromRow),
     suspendedAt: new Map(),
     asOf: options.asOf,
   };
+  return { base, productIds: scope && productIds };
 }
 
-interface AgencyScope { readonly personIds: string[]; readonly productIds: string[]; readonly actedEvents: HandlingEvent[] }
+/** The base and every event, in memory: for tests and small databases (runAudit streams instead). */
+export async function loadAuditInput(db: Db, options: AuditOptions): Promise<AuditInput> {
+  const { base, productIds } = await loadAuditBase(db, options);
+  const events: HandlingEvent[] = [];
+  for await (const batch of productIds === null ? eventsInKeyOrder(db, options.asOf) : eventsOfProducts(db, productIds, options.asOf)) {
+    for (const e of batch) events.push(e);
+  }
+  return { ...base, events };
+}
 
-/** The agency's people, the products they hold copies of or acted on, and every action they took (bursts span products). */
-async function agencyScope(db: Db, agencyId: string, asOf: string): Promise<AgencyScope> {
+/** The products the agency's people hold copies of or acted on (bursts span products). */
+async function agencyProducts(db: Db, agencyId: string, asOf: string): Promise<string[]> {
   const personIds = (await db.selectFrom('people').select('id').where('agency_id', '=', agencyId).execute()).map((p) => p.id);
   const held = await inChunks(personIds, (ids) => db.selectFrom('copies').select('product_id').distinct().where('recipient_id', 'in', ids).execute());
-  const acted = await inChunks(personIds, (ids) => db.selectFrom('events').selectAll().where('actor_id', 'in', ids).where('at', '<=', asOf).execute());
-  const productIds = [...new Set([...held.map((c) => c.product_id), ...acted.map((e) => e.product_id)])];
-  return { personIds, productIds, actedEvents: acted.map(eventFromRow) };
+  const acted = await inChunks(personIds, (ids) => db.selectFrom('events').select('product_id').distinct().where('actor_id', 'in', ids).where('at', '<=', asOf).execute());
+  return [...new Set([...held.map((c) => c.product_id), ...acted.map((e) => e.product_id)])];
 }
 
 type ProductQuery<R> = (db: Db) => { where: (column: 'product_id', op: 'in', ids: string[]) => { execute: () => Promise<R[]> }; execute: () => Promise<R[]> };
@@ -103,12 +144,6 @@ async function inChunks<T>(keys: readonly string[], read: (chunk: string[]) => P
     for (const row of await read(keys.slice(i, i + 1_000))) out.push(row);
   }
   return out;
-}
-
-function mergeEvents(a: readonly HandlingEvent[], b: readonly HandlingEvent[]): HandlingEvent[] {
-  const byId = new Map(a.map((e) => [e.id, e]));
-  for (const e of b) byId.set(e.id, e);
-  return [...byId.values()];
 }
 
 // ——— HTML report ———

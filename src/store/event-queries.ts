@@ -20,3 +20,35 @@ export async function existingSourceRecords(db: Kysely<Database>, source: string
   }
   return found;
 }
+
+/**
+ * Every event as of a time, in ledger-index order, a page at a time (keyset pagination on the
+ * primary key): an audit over ten million events holds one page, never the table.
+ */
+export async function* eventsInKeyOrder(db: Kysely<Database>, asOf: string, pageSize = 20_000): AsyncGenerator<HandlingEvent[]> {
+  let after = -1;
+  for (;;) {
+    const rows = await db.selectFrom('events').selectAll().where('id', '>', after).where('at', '<=', asOf).orderBy('id').limit(pageSize).execute();
+    const last = rows.at(-1);
+    if (last === undefined) return;
+    after = last.id;
+    yield rows.map(eventFromRow);
+  }
+}
+
+/** The events of some products as of a time, a chunk of products at a time (the product index). */
+export async function* eventsOfProducts(db: Kysely<Database>, productIds: readonly string[], asOf: string, chunk = 200): AsyncGenerator<HandlingEvent[]> {
+  for (let i = 0; i < productIds.length; i += chunk) {
+    const rows = await db.selectFrom('events').selectAll().where('product_id', 'in', productIds.slice(i, i + chunk)).where('at', '<=', asOf).execute();
+    yield rows.map(eventFromRow);
+  }
+}
+
+/** One person's events of one UTC day (`YYYY-MM-DD`) up to `asOf`, in time order (the actor index). */
+export async function eventsOfPersonDay(db: Kysely<Database>, personId: string, day: string, asOf: string): Promise<HandlingEvent[]> {
+  const start = `${day}T00:00:00.000Z`;
+  const end = new Date(Date.parse(start) + 86_400_000).toISOString();
+  const rows = await db.selectFrom('events').selectAll().where('actor_id', '=', personId).where('at', '>=', start).where('at', '<', end)
+    .where('at', '<=', asOf).orderBy('at').orderBy('id').execute();
+  return rows.map(eventFromRow);
+}

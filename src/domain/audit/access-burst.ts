@@ -4,55 +4,80 @@ import { groupBy } from './audit-context.ts';
 import { accessActions } from './audit-input.ts';
 import type { Finding } from './finding.ts';
 
+/** A UTC day on which a person accessed far more than their own baseline. */
+export interface BurstDay {
+  readonly personId: string;
+  /** `YYYY-MM-DD` */
+  readonly day: string;
+  readonly count: number;
+  /** Accesses a day over the window before it. */
+  readonly baseline: number;
+}
+
+const dayMs = 86_400_000;
+
 /**
- * Days on which a person accessed far more than their own baseline: at least `minCount`
- * accesses in the UTC day and at least `factor` times their average per day over the
- * `windowDays` before it (days without access count as zero). Measured against the person's own
- * habit, so a busy analyst is not flagged for being busy, and a quiet one is for a sudden sweep.
+ * Accesses per person per UTC day, counted as events go by in any order: all a burst needs to
+ * be found (a few numbers per person-day, whatever the number of events). The events of the
+ * days found are read again afterwards, to cite them.
  */
-export function findAccessBursts(ctx: AuditContext): Finding[] {
-  const accesses = ctx.events.filter((e) => accessActions.has(e.action));
-  return [...groupBy(accesses, (e) => e.actorId)].flatMap(([personId, events]) => burstsOf(ctx, personId, events));
+export class AccessDays {
+  private readonly byPerson = new Map<string, Map<string, number>>();
+
+  add(e: HandlingEvent): void {
+    if (!accessActions.has(e.action)) return;
+    let days = this.byPerson.get(e.actorId);
+    if (days === undefined) this.byPerson.set(e.actorId, (days = new Map<string, number>()));
+    const day = e.at.slice(0, 10);
+    days.set(day, (days.get(day) ?? 0) + 1);
+  }
+
+  /**
+   * Days with at least `minCount` accesses and at least `factor` times the person's average a
+   * day over the `windowDays` before it (days without access count as zero). Measured against
+   * the person's own habit, so a busy analyst is not flagged for being busy, and a quiet one is
+   * for a sudden sweep. `keep` narrows the people looked at.
+   */
+  bursts(ctx: AuditContext, keep: (personId: string) => boolean = () => true): BurstDay[] {
+    const { windowDays, factor, minCount } = ctx.policy.burst;
+    const found: BurstDay[] = [];
+    for (const [personId, counts] of this.byPerson) {
+      if (!keep(personId)) continue;
+      const days = [...counts].map(([day, count]) => ({ day, count, n: Date.parse(`${day}T00:00:00.000Z`) / dayMs })).sort((a, b) => a.n - b.n);
+      // Two pointers: `windowSum` holds the accesses of the windowDays days before days[i].
+      let from = 0;
+      let to = 0;
+      let windowSum = 0;
+      for (const current of days) {
+        for (; to < days.length && (days[to]?.n ?? Infinity) < current.n; to++) windowSum += days[to]?.count ?? 0;
+        for (; from < to && (days[from]?.n ?? Infinity) < current.n - windowDays; from++) windowSum -= days[from]?.count ?? 0;
+        const baseline = windowSum / windowDays;
+        if (current.count >= minCount && current.count >= factor * baseline) found.push({ personId, day: current.day, count: current.count, baseline });
+      }
+    }
+    return found;
+  }
 }
 
-function burstsOf(ctx: AuditContext, personId: string, events: readonly HandlingEvent[]): Finding[] {
-  const { windowDays, factor, minCount } = ctx.policy.burst;
-  const byDay = groupBy(events, (e) => e.at.slice(0, 10));
-  const times = events.map((e) => e.at);
-  return [...byDay].flatMap(([day, dayEvents]) => {
-    const dayStart = `${day}T00:00:00.000Z`;
-    const windowStart = new Date(Date.parse(dayStart) - windowDays * 86_400_000).toISOString();
-    const baseline = (firstAtOrAfter(times, dayStart) - firstAtOrAfter(times, windowStart)) / windowDays;
-    if (dayEvents.length < minCount || dayEvents.length < factor * baseline) return [];
-    return [burstFinding(ctx, personId, day, dayEvents, baseline)];
-  });
+/** Whether an event is one of the accesses a burst day counts. */
+export function isAccessOn(e: HandlingEvent, burst: Pick<BurstDay, 'personId' | 'day'>): boolean {
+  return e.actorId === burst.personId && accessActions.has(e.action) && e.at.startsWith(burst.day);
 }
 
-function burstFinding(ctx: AuditContext, personId: string, day: string, events: readonly HandlingEvent[], baseline: number): Finding {
+/** The finding for a burst day, citing its accesses (those of the day, in time order). */
+export function burstFinding(ctx: AuditContext, burst: BurstDay, events: readonly HandlingEvent[]): Finding {
   const first = events[0];
   const windowDays = ctx.policy.burst.windowDays;
   return {
     kind: 'access-burst',
     severity: 'medium',
     productId: mostAccessedProduct(events),
-    personId,
-    agencyId: ctx.personById.get(personId)?.agencyId ?? 'unknown',
-    at: first?.at ?? `${day}T00:00:00.000Z`,
-    message: `${personId} accessed copies ${events.length} times on ${day} against a baseline of ${baseline.toFixed(2)} a day over the previous ${windowDays} days`,
+    personId: burst.personId,
+    agencyId: ctx.personById.get(burst.personId)?.agencyId ?? 'unknown',
+    at: first?.at ?? `${burst.day}T00:00:00.000Z`,
+    message: `${burst.personId} accessed copies ${events.length} times on ${burst.day} against a baseline of ${burst.baseline.toFixed(2)} a day over the previous ${windowDays} days`,
     eventIds: events.map((e) => e.id),
   };
-}
-
-/** Index of the first time at or after `at` in ascending `times` (the context sorts events by time). */
-function firstAtOrAfter(times: readonly string[], at: string): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] ?? '') < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The product the burst touched most (ties: the lowest id), to file the finding under. */

@@ -1,18 +1,16 @@
-import type { Agency, Copy, HandlingEvent, Person } from '../registry.ts';
-import type { AuditInput } from './audit-input.ts';
+import type { Agency, Copy, Person } from '../registry.ts';
+import type { AuditBase } from './audit-input.ts';
 import type { AuditPolicy, MarkingRules } from './audit-policy.ts';
 import { rulesForMarking } from './audit-policy.ts';
 
-/** The input indexed once for all rules; only what existed at `asOf` is kept. */
+/** The input indexed once for all rules; only copies that existed at `asOf` are kept. Events are fed separately. */
 export interface AuditContext {
   readonly asOf: string;
   readonly policy: AuditPolicy;
   readonly copies: readonly Copy[];
-  readonly events: readonly HandlingEvent[];
   readonly copyById: ReadonlyMap<string, Copy>;
   readonly personById: ReadonlyMap<string, Person>;
   readonly agencyById: ReadonlyMap<string, Agency>;
-  readonly eventsByCopy: ReadonlyMap<string, readonly HandlingEvent[]>;
   readonly suspendedAt: ReadonlyMap<string, string>;
   readonly markingOf: (copy: Copy) => string;
   readonly rulesOf: (copy: Copy) => MarkingRules;
@@ -20,26 +18,37 @@ export interface AuditContext {
   readonly holderAgencyOf: (copy: Copy) => string;
 }
 
-export function buildAuditContext(input: AuditInput, policy: AuditPolicy): AuditContext {
+export function buildAuditContext(input: AuditBase, policy: AuditPolicy): AuditContext {
   const copies = input.copies.filter((c) => c.issuedAt <= input.asOf);
-  const events = input.events.filter((e) => e.at <= input.asOf).slice().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
   const personById = new Map(input.people.map((p) => [p.id, p]));
   const markings = new Map(input.products.map((p) => [`${p.id}#1`, p.marking]));
   for (const v of input.versions) markings.set(`${v.productId}#${v.version}`, v.marking);
   const productMarking = new Map(input.products.map((p) => [p.id, p.marking]));
-  const markingOf = (copy: Copy): string => markings.get(`${copy.productId}#${copy.version}`) ?? productMarking.get(copy.productId) ?? '';
+  const rulesByMarking = new Map<string, MarkingRules>();
+  const rulesOf = (marking: string): MarkingRules => {
+    let rules = rulesByMarking.get(marking);
+    if (rules === undefined) rulesByMarking.set(marking, (rules = rulesForMarking(policy, marking)));
+    return rules;
+  };
+  const markingByCopy = new Map<string, string>();
+  const markingOf = (copy: Copy): string => {
+    let marking = markingByCopy.get(copy.id);
+    if (marking === undefined) {
+      marking = markings.get(`${copy.productId}#${copy.version}`) ?? productMarking.get(copy.productId) ?? '';
+      markingByCopy.set(copy.id, marking);
+    }
+    return marking;
+  };
   return {
     asOf: input.asOf,
     policy,
     copies,
-    events,
     copyById: new Map(copies.map((c) => [c.id, c])),
     personById,
     agencyById: new Map(input.agencies.map((a) => [a.id, a])),
-    eventsByCopy: groupBy(events, (e) => e.copyId),
     suspendedAt: input.suspendedAt,
     markingOf,
-    rulesOf: (copy) => rulesForMarking(policy, markingOf(copy)),
+    rulesOf: (copy) => rulesOf(markingOf(copy)),
     holderAgencyOf: (copy) => personById.get(copy.recipientId)?.agencyId ?? 'unknown',
   };
 }

@@ -1,17 +1,11 @@
+import { isAccessOn } from './access-burst.ts';
 import type { AuditInput, EntitlementCheck } from './audit-input.ts';
-import { buildAuditContext } from './audit-context.ts';
 import type { AuditPolicy } from './audit-policy.ts';
 import { defaultAuditPolicy } from './audit-policy.ts';
-import { findAccessBursts } from './access-burst.ts';
-import { findAccessAfterDeparture } from './departure-access.ts';
+import { HandlingAudit } from './audit-stream.ts';
+import { happensBefore } from './copy-facts.ts';
 import type { Finding } from './finding.ts';
-import { compareFindings } from './finding.ts';
-import { findForbiddenPrints } from './forbidden-print.ts';
-import { findIneligibleForwards } from './ineligible-forward.ts';
-import { findNeverOpened } from './never-opened.ts';
-import { findOutsideShares } from './outside-share.ts';
-import { findRetentionOverdue } from './retention.ts';
-import { findUnentitledAccess } from './unentitled-access.ts';
+import type { HandlingEvent } from '../registry.ts';
 
 /**
  * Applies every handling rule to the pathways in `input` as of `input.asOf` and returns the
@@ -21,15 +15,14 @@ import { findUnentitledAccess } from './unentitled-access.ts';
  * const findings = auditHandling(input, (p, a, m, at) => canReceive(p, a, parseMarking(m), at));
  */
 export function auditHandling(input: AuditInput, canReceive: EntitlementCheck, policy: AuditPolicy = defaultAuditPolicy): Finding[] {
-  const ctx = buildAuditContext(input, policy);
-  return [
-    ...findUnentitledAccess(ctx, canReceive),
-    ...findAccessAfterDeparture(ctx),
-    ...findOutsideShares(ctx),
-    ...findIneligibleForwards(ctx, canReceive),
-    ...findForbiddenPrints(ctx),
-    ...findRetentionOverdue(ctx),
-    ...findAccessBursts(ctx),
-    ...findNeverOpened(ctx),
-  ].sort(compareFindings);
+  return auditInMemory(input, canReceive, policy).findings;
+}
+
+/** The streaming audit fed one array of events; burst days' accesses are taken from the same array. */
+export function auditInMemory(input: AuditInput, canReceive: EntitlementCheck, policy: AuditPolicy, agencyId?: string): { audit: HandlingAudit; findings: Finding[] } {
+  const audit = new HandlingAudit(input, canReceive, policy, agencyId);
+  audit.add(input.events);
+  const byTime = (a: HandlingEvent, b: HandlingEvent): number => (happensBefore(a, b) ? -1 : happensBefore(b, a) ? 1 : 0);
+  const burstEvents = audit.burstDays().map((burst) => input.events.filter((e) => e.at <= input.asOf && isAccessOn(e, burst)).sort(byTime));
+  return { audit, findings: audit.finish(burstEvents) };
 }

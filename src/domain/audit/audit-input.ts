@@ -22,6 +22,9 @@ export interface AuditInput {
   readonly asOf: string;
 }
 
+/** Everything an audit reads except the events, which may be fed in batches (audit-stream.ts). */
+export type AuditBase = Omit<AuditInput, 'events'>;
+
 /** Actions that put the content in front of someone: what "opened" means for an audit. */
 export const accessActions: ReadonlySet<HandlingAction> = new Set<HandlingAction>([
   'opened', 'printed', 'downloaded', 'copied', 'forwarded', 'briefed', 'shared',

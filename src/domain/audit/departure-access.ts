@@ -1,15 +1,13 @@
+import type { HandlingEvent } from '../registry.ts';
 import type { AuditContext } from './audit-context.ts';
 import { activeUntil, eventFinding, isOutsideActivity } from './event-finding.ts';
 import { accessActions } from './audit-input.ts';
 import type { Finding } from './finding.ts';
 
 /** Access by a person before they started, after they left, or after a dated suspension. */
-export function findAccessAfterDeparture(ctx: AuditContext): Finding[] {
-  return ctx.events
-    .filter((e) => accessActions.has(e.action) && isOutsideActivity(ctx, e))
-    .map((e) => {
-      const until = activeUntil(ctx, e.actorId);
-      const when = until !== null && e.at >= until ? `after leaving or suspension on ${until}` : 'before their start date';
-      return eventFinding(ctx, 'access-after-departure', 'critical', e, `${e.actorId} ${e.action} ${e.copyId} on ${e.at}, ${when}`);
-    });
+export function departureFinding(ctx: AuditContext, e: HandlingEvent): Finding | null {
+  if (!accessActions.has(e.action) || !isOutsideActivity(ctx, e)) return null;
+  const until = activeUntil(ctx, e.actorId);
+  const when = until !== null && e.at >= until ? `after leaving or suspension on ${until}` : 'before their start date';
+  return eventFinding(ctx, 'access-after-departure', 'critical', e, `${e.actorId} ${e.action} ${e.copyId} on ${e.at}, ${when}`);
 }

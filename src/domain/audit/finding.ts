@@ -25,9 +25,13 @@ export interface Finding {
   readonly eventIds: readonly number[];
 }
 
-/** Findings in a stable order: time, then kind, copy and person. */
+/**
+ * Findings in a stable order: time, then kind, copy and person, then the first event cited (so
+ * the order does not depend on the order events were read in).
+ */
 export function compareFindings(a: Finding, b: Finding): number {
-  return cmp(a.at, b.at) || cmp(a.kind, b.kind) || cmp(a.copyId ?? '', b.copyId ?? '') || cmp(a.personId ?? '', b.personId ?? '');
+  return cmp(a.at, b.at) || cmp(a.kind, b.kind) || cmp(a.copyId ?? '', b.copyId ?? '') || cmp(a.personId ?? '', b.personId ?? '')
+    || (a.eventIds[0] ?? -1) - (b.eventIds[0] ?? -1);
 }
 
 function cmp(a: string, b: string): number {

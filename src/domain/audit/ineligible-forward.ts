@@ -5,11 +5,10 @@ import { eventFinding } from './event-finding.ts';
 import type { Finding } from './finding.ts';
 
 /** Forwards inside Waymark to someone who could not receive the copy's marking at that time. */
-export function findIneligibleForwards(ctx: AuditContext, canReceive: EntitlementCheck): Finding[] {
-  return ctx.events.filter((e) => e.action === 'forwarded').flatMap((e) => {
-    const problem = forwardProblem(ctx, canReceive, e);
-    return problem === null ? [] : [eventFinding(ctx, 'forwarded-to-ineligible', 'high', e, `${e.actorId} forwarded ${e.copyId} on ${e.at} to ${problem}`)];
-  });
+export function ineligibleForwardFinding(ctx: AuditContext, canReceive: EntitlementCheck, e: HandlingEvent): Finding | null {
+  if (e.action !== 'forwarded') return null;
+  const problem = forwardProblem(ctx, canReceive, e);
+  return problem === null ? null : eventFinding(ctx, 'forwarded-to-ineligible', 'high', e, `${e.actorId} forwarded ${e.copyId} on ${e.at} to ${problem}`);
 }
 
 function forwardProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: HandlingEvent): string | null {

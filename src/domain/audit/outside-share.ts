@@ -9,8 +9,8 @@ import type { Finding } from './finding.ts';
  * use, or one to outsiders, is worse than a share to a named colleague: neither can be recalled
  * and the first cannot even be attributed.
  */
-export function findOutsideShares(ctx: AuditContext): Finding[] {
-  return ctx.events.filter((e) => e.action === 'shared').map((e) => shareFinding(ctx, e));
+export function outsideShareFinding(ctx: AuditContext, event: HandlingEvent): Finding | null {
+  return event.action === 'shared' ? shareFinding(ctx, event) : null;
 }
 
 function shareFinding(ctx: AuditContext, event: HandlingEvent): Finding {

@@ -1,6 +1,6 @@
 import type { Copy } from '../registry.ts';
 import { groupBy } from './audit-context.ts';
-import type { AuditInput } from './audit-input.ts';
+import type { AuditBase } from './audit-input.ts';
 import type { Finding, FindingKind, Severity } from './finding.ts';
 
 export type RecommendationKind = 'review-breaches' | 'dispose-overdue' | 'trim-distribution';
@@ -45,7 +45,7 @@ const breachLabels: Readonly<Partial<Record<FindingKind, readonly [string, strin
  * @example
  * recommend(input, findings)[0]?.text; // "review 2 links anyone can use at GAC"
  */
-export function recommend(input: AuditInput, findings: readonly Finding[], options = defaultRecommendationOptions): Recommendation[] {
+export function recommend(input: Pick<AuditBase, 'people' | 'copies' | 'asOf'>, findings: readonly Finding[], options = defaultRecommendationOptions): Recommendation[] {
   return [...reviewBreaches(findings), ...disposeOverdue(findings), ...trimDistribution(input, findings, options)]
     .sort((a, b) => b.priority - a.priority || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
@@ -73,7 +73,7 @@ function disposeOverdue(findings: readonly Finding[]): Recommendation[] {
   }));
 }
 
-function trimDistribution(input: AuditInput, findings: readonly Finding[], options: RecommendationOptions): Recommendation[] {
+function trimDistribution(input: Pick<AuditBase, 'people' | 'copies' | 'asOf'>, findings: readonly Finding[], options: RecommendationOptions): Recommendation[] {
   const agencyOf = new Map(input.people.map((p) => [p.id, p.agencyId]));
   const copies = input.copies.filter((c) => c.issuedAt <= input.asOf);
   const recipients = groupBy(copies, (c: Copy) => `${agencyOf.get(c.recipientId) ?? 'unknown'}\u0000${c.productId}`);

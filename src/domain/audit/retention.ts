@@ -1,24 +1,19 @@
 import type { Copy, HandlingEvent } from '../registry.ts';
 import type { AuditContext } from './audit-context.ts';
 import { addDays, daysBetween } from './audit-context.ts';
-import { disposalActions } from './audit-input.ts';
+import type { CopyFacts } from './copy-facts.ts';
 import type { Finding } from './finding.ts';
-
-/** The first destruction or return of a copy, as of the audit time. */
-export function disposalOf(ctx: AuditContext, copyId: string): HandlingEvent | null {
-  return (ctx.eventsByCopy.get(copyId) ?? []).find((e) => disposalActions.has(e.action)) ?? null;
-}
 
 /**
  * Copies not destroyed or returned by their retention date: still held past it as of the audit
  * time, or disposed of late. Dated at the deadline, the moment the breach began.
  */
-export function findRetentionOverdue(ctx: AuditContext): Finding[] {
+export function findRetentionOverdue(ctx: AuditContext, facts: ReadonlyMap<string, CopyFacts>): Finding[] {
   return ctx.copies.flatMap((copy) => {
     const days = ctx.rulesOf(copy).retentionDays;
     if (days === null) return [];
     const deadline = addDays(copy.issuedAt, days);
-    const disposal = disposalOf(ctx, copy.id);
+    const disposal = facts.get(copy.id)?.disposal ?? null;
     if (disposal === null ? ctx.asOf <= deadline : disposal.at <= deadline) return [];
     return [overdueFinding(ctx, copy, deadline, disposal)];
   });

@@ -1,12 +1,11 @@
-import type { Copy } from '../registry.ts';
 import type { AuditContext } from './audit-context.ts';
-import { buildAuditContext, daysBetween, groupBy } from './audit-context.ts';
+import { daysBetween, groupBy } from './audit-context.ts';
 import type { AuditInput } from './audit-input.ts';
-import { accessActions } from './audit-input.ts';
+import { auditInMemory } from './audit-handling.ts';
 import { defaultAuditPolicy } from './audit-policy.ts';
+import type { CopyFacts } from './copy-facts.ts';
 import type { Finding, FindingKind } from './finding.ts';
 import { quarterEnd, quarterOf, quartersFrom, quarterStart } from './quarter.ts';
-import { disposalOf } from './retention.ts';
 
 /** One agency's handling in one quarter. Shares are fractions (0..1); null where nothing to measure. */
 export interface AgencyQuarterScore {
@@ -34,21 +33,27 @@ export interface AgencyQuarterScore {
  * scoreAgencies(input, auditHandling(input, check)).filter((s) => s.agencyId === 'PCO');
  */
 export function scoreAgencies(input: AuditInput, findings: readonly Finding[]): AgencyQuarterScore[] {
-  const ctx = buildAuditContext(input, defaultAuditPolicy);
-  const facts = new Map(ctx.copies.map((c) => [c.id, factsOf(ctx, c)]));
+  const { audit } = auditInMemory(input, () => ({ allowed: true }), defaultAuditPolicy);
+  return scoreFromFacts(audit.ctx, audit.copyFacts, findings);
+}
+
+/** The scorecards from copy facts gathered by a HandlingAudit (audit-stream.ts). */
+export function scoreFromFacts(ctx: AuditContext, copyFacts: ReadonlyMap<string, CopyFacts>, findings: readonly Finding[]): AgencyQuarterScore[] {
+  const facts = new Map(ctx.copies.map((c) => [c.id, scoreFacts(c.issuedAt, copyFacts.get(c.id))]));
   const copiesByAgency = groupBy(ctx.copies, (c) => ctx.holderAgencyOf(c));
+  const findingsByAgency = groupBy(findings, (f) => f.agencyId);
   const lastQuarter = quarterOf(ctx.asOf);
   return [...copiesByAgency.keys()].sort().flatMap((agencyId) => {
     const copies = copiesByAgency.get(agencyId) ?? [];
     const first = quarterOf(copies.map((c) => c.issuedAt).sort()[0] ?? ctx.asOf);
-    const agencyFindings = findings.filter((f) => f.agencyId === agencyId);
+    const agencyFindings = findingsByAgency.get(agencyId) ?? [];
     const agencyFacts = copies.flatMap((c) => facts.get(c.id) ?? []);
     return quartersFrom(first, lastQuarter).map((quarter) => scoreQuarter(agencyId, quarter, agencyFacts, agencyFindings));
   });
 }
 
 /** What the scorecards need of one copy, worked out once. */
-interface CopyFacts {
+interface ScoreFacts {
   readonly issuedAt: string;
   readonly opened: boolean;
   /** First destruction or return; null while held. */
@@ -56,17 +61,11 @@ interface CopyFacts {
   readonly destroyedAt: string | null;
 }
 
-function factsOf(ctx: AuditContext, copy: Copy): CopyFacts {
-  const events = ctx.eventsByCopy.get(copy.id) ?? [];
-  return {
-    issuedAt: copy.issuedAt,
-    opened: events.some((e) => accessActions.has(e.action)),
-    disposedAt: disposalOf(ctx, copy.id)?.at ?? null,
-    destroyedAt: events.find((e) => e.action === 'destroyed')?.at ?? null,
-  };
+function scoreFacts(issuedAt: string, facts: CopyFacts | undefined): ScoreFacts {
+  return { issuedAt, opened: facts?.opened ?? false, disposedAt: facts?.disposal?.at ?? null, destroyedAt: facts?.destroyed?.at ?? null };
 }
 
-function scoreQuarter(agencyId: string, quarter: string, copies: readonly CopyFacts[], findings: readonly Finding[]): AgencyQuarterScore {
+function scoreQuarter(agencyId: string, quarter: string, copies: readonly ScoreFacts[], findings: readonly Finding[]): AgencyQuarterScore {
   const start = quarterStart(quarter);
   const end = quarterEnd(quarter);
   const held = copies.filter((c) => c.issuedAt < end && (c.disposedAt ?? end) >= start);

@@ -13,13 +13,10 @@ import type { Finding } from './finding.ts';
 const statusReasons = new Set(['suspended', 'not-yet-active', 'no-longer-active']);
 
 /** Access to a copy by someone the marking did not entitle at that moment, or by nobody known. */
-export function findUnentitledAccess(ctx: AuditContext, canReceive: EntitlementCheck): Finding[] {
-  return ctx.events
-    .filter((e) => accessActions.has(e.action) && ctx.copyById.has(e.copyId) && !isOutsideActivity(ctx, e))
-    .flatMap((e) => {
-      const problem = entitlementProblem(ctx, canReceive, e);
-      return problem === null ? [] : [eventFinding(ctx, 'unentitled-access', 'critical', e, `${e.actorId} ${e.action} ${e.copyId} on ${e.at}: ${problem}`)];
-    });
+export function unentitledAccessFinding(ctx: AuditContext, canReceive: EntitlementCheck, e: HandlingEvent): Finding | null {
+  if (!accessActions.has(e.action) || !ctx.copyById.has(e.copyId) || isOutsideActivity(ctx, e)) return null;
+  const problem = entitlementProblem(ctx, canReceive, e);
+  return problem === null ? null : eventFinding(ctx, 'unentitled-access', 'critical', e, `${e.actorId} ${e.action} ${e.copyId} on ${e.at}: ${problem}`);
 }
 
 function entitlementProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: HandlingEvent): string | null {
