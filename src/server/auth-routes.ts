@@ -8,8 +8,11 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AuthError } from '../app/accounts/errors.ts';
 import { sameSecret } from '../app/accounts/secrets.ts';
 import { createSession, deleteSession, findSession } from '../app/accounts/sessions.ts';
+import type { IssuedSession } from '../app/accounts/sessions.ts';
 import { completeTotp, signInWithPassword } from '../app/accounts/sign-in.ts';
 import { findUserByOidc } from '../app/accounts/users.ts';
+import { CryptoError } from '../app/crypto/envelope.ts';
+import type { Keyring } from '../app/crypto/keyring.ts';
 import { signInPage, totpPage } from '../web/pages/sign-in.ts';
 import { clientAddress } from './client-address.ts';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookies.ts';
@@ -60,7 +63,12 @@ export function addAuthRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
     if (!sameSecret(formText(form._csrf), pending.csrf_token)) throw new AuthError('CSRF', 'missing or wrong CSRF token');
     try {
       throttle(c, pending.username);
-      const session = await completeTotp(deps.engine, deps.keyring, pendingId, formText(form.code), deps.now(), deps.lockout);
+      const complete = (keyring: Keyring): Promise<IssuedSession> => completeTotp(deps.engine, keyring, pendingId, formText(form.code), deps.now(), deps.lockout);
+      // The secret is opened before anything is written, so a retry under re-read keys is safe.
+      const session = await complete(deps.keyring()).catch((error: unknown) => {
+        if (error instanceof CryptoError && error.code === 'UNKNOWN_KEY') return complete(deps.reloadKeyring());
+        throw error;
+      });
       writeSessionCookie(c, session, deps.secureCookies);
       return c.redirect('/', 303);
     } catch (error) {

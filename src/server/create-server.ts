@@ -47,9 +47,11 @@ export interface ServerOptions {
 }
 
 export function createServer(options: ServerOptions): OpenAPIHono<AppEnv> {
+  let keyring = options.keyring ?? loadKeyring(options.keyDirectory);
   const deps: ServerDeps = {
     engine: options.engine,
-    keyring: options.keyring ?? loadKeyring(options.keyDirectory),
+    keyring: () => keyring,
+    reloadKeyring: () => (keyring = loadKeyring(options.keyDirectory)),
     recordRead: groupCommitRecorder(options.engine),
     now: options.now ?? (() => new Date()),
     lockout: options.lockout ?? defaultLockout,

@@ -8,7 +8,10 @@ import type { OidcSettings } from './oidc.ts';
 
 export interface ServerDeps {
   readonly engine: Engine;
-  readonly keyring: Keyring;
+  /** The data keys in use. */
+  readonly keyring: () => Keyring;
+  /** Re-reads them from the key directory: a field sealed under a key not loaded yet means `keys rotate` ran elsewhere. */
+  readonly reloadKeyring: () => Keyring;
   /** Ledgers reads of classified material (group commit). */
   readonly recordRead: ReadRecorder;
   readonly now: () => Date;

@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/app/accounts/secrets.ts';
 import { issueToken, revokeToken } from '../../src/app/accounts/tokens.ts';
+import { resealUserSecrets } from '../../src/app/accounts/rotate-secrets.ts';
 import { totpCode } from '../../src/app/accounts/totp.ts';
+import { loadKeyring, rotateDataKeyFile } from '../../src/app/crypto/keyring.ts';
 import { describeEachEngine } from '../engines.ts';
 import { productId, startHarness, testNow } from './harness.ts';
 import type { Harness } from './harness.ts';
@@ -124,6 +126,14 @@ describeEachEngine('sign-in', (engine) => {
 
   it('will not issue a token with a role its user lacks', async () => {
     await expect(issueToken(h.engine, 'olive', ['administrator'], testNow)).rejects.toThrow(/does not hold administrator/);
+  });
+
+  it('still signs in with TOTP after `keys rotate` re-sealed the secret in another process', async () => {
+    const { current } = rotateDataKeyFile(h.keyDirectory);
+    expect((await resealUserSecrets(h.engine, loadKeyring(h.keyDirectory, {}))).resealed).toBeGreaterThan(0);
+    const user = await h.engine.db.selectFrom('users').select('totp_secret').where('username', '=', 'olive').executeTakeFirstOrThrow();
+    expect(user.totp_secret).toContain(`:${current.id}:`);
+    await signIn(new Date(testNow.getTime() + 3_600_000));
   });
 });
 
