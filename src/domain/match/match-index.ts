@@ -58,6 +58,12 @@ export interface PackedPostings {
   readonly unseenIdf: number;
   /** Euclidean norm of each sentence's tf-idf vector */
   readonly sentenceNorm: Float32Array;
+  /** sum of the idf of each sentence's terms (sentence-similarity.ts) */
+  readonly sentenceIdfSum: Float32Array;
+  /** 1 for a term that is a number */
+  readonly numericTerm: Uint8Array;
+  /** numbers among each sentence's terms */
+  readonly sentenceNumbers: Uint8Array;
   /** scratch accumulators, one per sentence, reset after each use (no per-query allocation) */
   readonly scratchHits: Uint8Array;
   readonly scratchWeight: Float32Array;
@@ -166,7 +172,7 @@ export class MatchIndex {
 
   /** The posting lists, packed on demand. */
   postings(): PackedPostings {
-    this.packed ??= packPostings(this.columns, this.terms.length);
+    this.packed ??= packPostings(this.columns, this.terms);
     return this.packed;
   }
 
@@ -193,9 +199,9 @@ export class MatchIndex {
   }
 }
 
-function packPostings(c: IndexColumns, termCount: number): PackedPostings {
+function packPostings(c: IndexColumns, terms: readonly string[]): PackedPostings {
   const fingerprints = packFingerprints(c.fingerprintHash.view(), c.fingerprintPos.view());
-  const sentences = packTerms(c.termBase.view(), c.sentenceTerms.view(), termCount);
+  const sentences = packTerms(c.termBase.view(), c.sentenceTerms.view(), terms);
   const sentenceCount = c.sentenceDoc.length;
   return { ...fingerprints, ...sentences, scratchHits: new Uint8Array(sentenceCount), scratchWeight: new Float32Array(sentenceCount) };
 }
@@ -219,8 +225,9 @@ function packFingerprints(hash: Uint32Array, pos: Uint32Array): Pick<PackedPosti
   return { bucketShift, bucketStart, fingerprintHash: sortedHash, fingerprintPos: sortedPos };
 }
 
-// Inverted index term → sentences (ascending), idf over sentences, and sentence norms.
-function packTerms(termBase: Uint32Array, terms: Uint32Array, termCount: number): Pick<PackedPostings, 'termStart' | 'termSentences' | 'idf' | 'unseenIdf' | 'sentenceNorm'> {
+// Inverted index term → sentences (ascending), idf over sentences, and per-sentence sums.
+function packTerms(termBase: Uint32Array, terms: Uint32Array, termNames: readonly string[]): Pick<PackedPostings, 'termStart' | 'termSentences' | 'idf' | 'unseenIdf' | 'sentenceNorm' | 'sentenceIdfSum' | 'numericTerm' | 'sentenceNumbers'> {
+  const termCount = termNames.length;
   const sentenceCount = termBase.length - 1;
   const termStart = new Uint32Array(termCount + 1);
   for (let i = 0; i < terms.length; i++) termStart[(terms[i] ?? 0) + 1]!++;
@@ -232,11 +239,29 @@ function packTerms(termBase: Uint32Array, terms: Uint32Array, termCount: number)
   }
   const idf = new Float32Array(termCount);
   for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + sentenceCount / Math.max(1, (termStart[t + 1] ?? 0) - (termStart[t] ?? 0)));
+  const numericTerm = Uint8Array.from(termNames, (t) => (isNumberTerm(t) ? 1 : 0));
   const sentenceNorm = new Float32Array(sentenceCount);
+  const sentenceIdfSum = new Float32Array(sentenceCount);
+  const sentenceNumbers = new Uint8Array(sentenceCount);
   for (let s = 0; s < sentenceCount; s++) {
+    let squares = 0;
     let sum = 0;
-    for (let i = termBase[s] ?? 0; i < (termBase[s + 1] ?? 0); i++) sum += (idf[terms[i] ?? 0] ?? 0) ** 2;
-    sentenceNorm[s] = Math.sqrt(sum);
+    let numbers = 0;
+    for (let i = termBase[s] ?? 0; i < (termBase[s + 1] ?? 0); i++) {
+      const t = terms[i] ?? 0;
+      const w = idf[t] ?? 0;
+      squares += w * w;
+      sum += w;
+      numbers += numericTerm[t] ?? 0;
+    }
+    sentenceNorm[s] = Math.sqrt(squares);
+    sentenceIdfSum[s] = sum;
+    sentenceNumbers[s] = Math.min(255, numbers);
   }
-  return { termStart, termSentences, idf, unseenIdf: Math.log(1 + Math.max(1, sentenceCount)), sentenceNorm };
+  return { termStart, termSentences, idf, unseenIdf: Math.log(1 + Math.max(1, sentenceCount)), sentenceNorm, sentenceIdfSum, numericTerm, sentenceNumbers };
+}
+
+/** A term that is a number ("2003", "4", "1st" is not): numbers must agree between paraphrases. */
+export function isNumberTerm(term: string): boolean {
+  return /^\d+$/u.test(term);
 }

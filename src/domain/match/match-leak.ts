@@ -71,10 +71,10 @@ export function matchLeak(index: MatchIndex, leakText: string, options: MatchOpt
   const query = toQuerySentences(index, sentenceTerms(tokens, index.foldTerm));
   const sentences = findSentenceSeeds(index, query, options.paraphrase);
   const paraphrases = groupByDoc(extendSeeds(index, sentences.seeds, options.paraphrase?.maxGap));
-  const docs = new Set([...verbatim.keys(), ...sentences.bestCosine.keys()]);
+  const docs = new Set([...verbatim.keys(), ...sentences.bestSimilarity.keys()]);
   const shared = sharedEvidence(tokens.words.length, query.length, verbatim, paraphrases);
   const candidates = rankCandidates(index, [...docs].map((doc) => ({
-    doc, verbatim: verbatim.get(doc) ?? [], paraphrases: paraphrases.get(doc) ?? [], bestCosine: sentences.bestCosine.get(doc) ?? 0,
+    doc, verbatim: verbatim.get(doc) ?? [], paraphrases: paraphrases.get(doc) ?? [], bestSimilarity: sentences.bestSimilarity.get(doc) ?? 0,
   })), shared, { threshold, words: tokens.words.length, query });
   const maxSources = options.maxSources ?? 20;
   const evidence = scoreCandidates(candidates, threshold, maxSources, (c) => {
@@ -163,11 +163,11 @@ interface RankContext {
 }
 
 // Documents that could pass the threshold, by their score bound, highest first.
-function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestCosine: number }[], shared: SharedEvidence, context: RankContext): Candidate[] {
+function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestSimilarity: number }[], shared: SharedEvidence, context: RankContext): Candidate[] {
   const out: Candidate[] = [];
   for (const d of docs) {
     const partial = {
-      bestCosine: d.bestCosine,
+      bestSimilarity: d.bestSimilarity,
       seedSentences: d.paraphrases.length > 0 ? specificSeedSentences(d.paraphrases, shared) : 0,
       verbatimWords: d.verbatim.length > 0 ? specificVerbatimWords(d.verbatim, shared) : 0,
     };

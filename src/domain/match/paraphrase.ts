@@ -13,8 +13,13 @@
  * even if it shared every other query term is dropped before the exact merge (the max-score
  * bound of Turtle & Flood, "Query evaluation: strategies and optimizations", 1995).
  */
+import { isNumberTerm } from './match-index.ts';
 import type { MatchIndex, PackedPostings } from './match-index.ts';
 import type { SentenceTerms } from './sentences.ts';
+import { comparePair, pairSimilarity } from './sentence-similarity.ts';
+import type { PairFeatures, QuerySentence } from './sentence-similarity.ts';
+
+export type { QuerySentence } from './sentence-similarity.ts';
 
 export interface ParaphraseOptions {
   /** seed thresholds (Sanchez-Perez et al. 2014: 0.33 and 0.33) */
@@ -34,21 +39,20 @@ export interface ParaphraseOptions {
   readonly maxGap?: number;
 }
 
-/** A leak sentence as a query: known term ids (ascending) and its tf-idf norm. */
-export interface QuerySentence {
-  readonly from: number;
-  readonly to: number;
-  readonly termIds: Uint32Array;
-  readonly termCount: number;
-  readonly norm: number;
-}
-
 /** A sentence pair: leak sentence index, global index sentence, and its similarities. */
 export interface SentenceSeed {
   readonly leakSentence: number;
   readonly sentence: number;
   readonly cosine: number;
   readonly dice: number;
+}
+
+/** A candidate pair with its features and similarity (sentence-similarity.ts). */
+export interface SentencePair {
+  readonly leakSentence: number;
+  readonly sentence: number;
+  readonly features: PairFeatures;
+  readonly similarity: number;
 }
 
 /** A paraphrase passage in sentence indices (leak) and document-local sentence indices. */
@@ -65,8 +69,8 @@ export interface ParaphrasePassage {
 /** The best similarity of each document to any leak sentence, and the seeds. */
 export interface SentenceMatches {
   readonly seeds: SentenceSeed[];
-  /** document → highest cosine of any candidate pair, seed or not */
-  readonly bestCosine: Map<number, number>;
+  /** document → highest similarity of any candidate pair, seed or not */
+  readonly bestSimilarity: Map<number, number>;
 }
 
 export function toQuerySentences(index: MatchIndex, sentences: readonly SentenceTerms[]): QuerySentence[] {
@@ -74,30 +78,45 @@ export function toQuerySentences(index: MatchIndex, sentences: readonly Sentence
   return sentences.map((s) => {
     const ids = s.terms.map((t) => index.termId(t));
     const known = Uint32Array.from(ids.filter((id) => id >= 0)).sort();
-    let sum = (ids.length - known.length) * p.unseenIdf ** 2;
-    for (const id of known) sum += (p.idf[id] ?? 0) ** 2;
-    return { from: s.from, to: s.to, termIds: known, termCount: ids.length, norm: Math.sqrt(sum) };
+    const unseen = ids.length - known.length;
+    let squares = unseen * p.unseenIdf ** 2;
+    let idfSum = unseen * p.unseenIdf;
+    for (const id of known) {
+      squares += (p.idf[id] ?? 0) ** 2;
+      idfSum += p.idf[id] ?? 0;
+    }
+    const numbers = s.terms.filter(isNumberTerm).length;
+    return { from: s.from, to: s.to, termIds: known, termCount: ids.length, norm: Math.sqrt(squares), idfSum, numbers };
+  });
+}
+
+/** Calls `visit` with every candidate pair of a leak sentence and an index sentence. */
+export function forEachSentencePair(index: MatchIndex, query: readonly QuerySentence[], options: ParaphraseOptions, visit: (pair: SentencePair) => void): void {
+  const p = index.postings();
+  const limits = candidateLimits(options);
+  query.forEach((q, leakSentence) => {
+    for (const sentence of candidates(p, q, limits)) {
+      const features = comparePair(index.columns, p, q, sentence);
+      visit({ leakSentence, sentence, features, similarity: pairSimilarity(features) });
+    }
   });
 }
 
 /** Seeds and best similarities for every leak sentence. */
 export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySentence[], options: ParaphraseOptions = {}): SentenceMatches {
-  const p = index.postings();
   const seeds: SentenceSeed[] = [];
   const best = new Float64Array(index.documents.length);
   const touched: number[] = [];
   const docOf = index.columns.sentenceDoc.view();
-  const limits = candidateLimits(options);
-  query.forEach((q, leakSentence) => {
-    for (const s of candidates(p, q, limits)) {
-      const [cosine, dice] = similarity(index, p, q, s);
-      const doc = docOf[s] ?? 0;
-      if (best[doc] === 0) touched.push(doc);
-      if (cosine > (best[doc] ?? 0)) best[doc] = cosine;
-      if (cosine >= (options.minCosine ?? 0.33) && dice >= (options.minDice ?? 0.33)) seeds.push({ leakSentence, sentence: s, cosine, dice });
-    }
+  const minCosine = options.minCosine ?? 0.33;
+  const minDice = options.minDice ?? 0.33;
+  forEachSentencePair(index, query, options, ({ leakSentence, sentence, features, similarity }) => {
+    const doc = docOf[sentence] ?? 0;
+    if (best[doc] === 0) touched.push(doc);
+    if (similarity > (best[doc] ?? 0)) best[doc] = similarity;
+    if (features.cosine >= minCosine && features.dice >= minDice) seeds.push({ leakSentence, sentence, cosine: features.cosine, dice: features.dice });
   });
-  return { seeds, bestCosine: new Map(touched.map((doc) => [doc, best[doc] ?? 0])) };
+  return { seeds, bestSimilarity: new Map(touched.map((doc) => [doc, best[doc] ?? 0])) };
 }
 
 interface CandidateLimits {
@@ -168,32 +187,6 @@ function candidates(p: PackedPostings, q: QuerySentence, limits: CandidateLimits
 function likeliest(found: readonly number[], bounds: readonly number[], count: number): number[] {
   const cutoff = Float64Array.from(bounds).sort()[bounds.length - count] ?? 0;
   return found.filter((_, i) => (bounds[i] ?? 0) >= cutoff).slice(0, count);
-}
-
-// Cosine of the tf-idf vectors (binary tf: a sentence rarely repeats a content term) and
-// Dice of the term sets, by merging the two ascending term lists.
-function similarity(index: MatchIndex, p: PackedPostings, q: QuerySentence, s: number): [number, number] {
-  const c = index.columns;
-  const from = c.termBase.get(s);
-  const to = c.termBase.get(s + 1);
-  const terms = c.sentenceTerms.view();
-  let i = 0;
-  let j = from;
-  let dot = 0;
-  let shared = 0;
-  while (i < q.termIds.length && j < to) {
-    const a = q.termIds[i] ?? 0;
-    const b = terms[j] ?? 0;
-    if (a === b) {
-      dot += (p.idf[a] ?? 0) ** 2;
-      shared++;
-      i++;
-      j++;
-    } else if (a < b) i++;
-    else j++;
-  }
-  const norm = q.norm * (p.sentenceNorm[s] ?? 0);
-  return [norm > 0 ? dot / norm : 0, (2 * shared) / (q.termCount + to - from)];
 }
 
 /**
