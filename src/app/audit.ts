@@ -8,9 +8,9 @@ import * as vegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Kysely } from 'kysely';
 import { HandlingAudit, defaultAuditPolicy, isAccessOn, reportOf } from '../domain/audit/index.ts';
-import type { AuditBase, AuditInput, AuditReport, EntitlementCheck, Finding } from '../domain/audit/index.ts';
+import type { AuditBase, AuditEvent, AuditInput, AuditReport, EntitlementCheck, Finding } from '../domain/audit/index.ts';
 import { canReceive, parseMarking } from '../domain/marking/index.ts';
-import type { HandlingEvent, Person } from '../domain/registry.ts';
+import type { Agency, HandlingEvent, Person } from '../domain/registry.ts';
 import type { Database } from '../store/database.ts';
 import type { Engine } from '../store/engine.ts';
 import { eventsInKeyOrder, eventsOfPersonDay, eventsOfProducts } from '../store/event-queries.ts';
@@ -48,14 +48,18 @@ export const entitlement: EntitlementCheck = (person, agency, marking, at) => ca
  * An audit asks once per access, millions of times, over a handful of people and markings.
  */
 export function rememberingEntitlement(): EntitlementCheck {
-  const known = new Map<string, ReturnType<EntitlementCheck>>();
+  // Person record → agency record → marking: the audit passes the same records every time.
+  const known = new Map<Person, Map<Agency, Map<string, ReturnType<EntitlementCheck>>>>();
   const inWindow = (person: Person, at: string): boolean =>
     person.active && (person.activeFrom === null || at >= person.activeFrom) && (person.activeTo === null || at < person.activeTo);
   return (person, agency, marking, at) => {
     if (!inWindow(person, at)) return entitlement(person, agency, marking, at);
-    const key = `${person.id}\u0000${agency.id}\u0000${marking}`;
-    let decision = known.get(key);
-    if (decision === undefined) known.set(key, (decision = entitlement(person, agency, marking, at)));
+    let byAgency = known.get(person);
+    if (byAgency === undefined) known.set(person, (byAgency = new Map<Agency, Map<string, ReturnType<EntitlementCheck>>>()));
+    let byMarking = byAgency.get(agency);
+    if (byMarking === undefined) byAgency.set(agency, (byMarking = new Map<string, ReturnType<EntitlementCheck>>()));
+    let decision = byMarking.get(marking);
+    if (decision === undefined) byMarking.set(marking, (decision = entitlement(person, agency, marking, at)));
     return decision;
   };
 }
@@ -114,7 +118,7 @@ export async function loadAuditBase(db: Db, options: AuditOptions): Promise<{ ba
 /** The base and every event, in memory: for tests and small databases (runAudit streams instead). */
 export async function loadAuditInput(db: Db, options: AuditOptions): Promise<AuditInput> {
   const { base, productIds } = await loadAuditBase(db, options);
-  const events: HandlingEvent[] = [];
+  const events: AuditEvent[] = [];
   for await (const batch of productIds === null ? eventsInKeyOrder(db, options.asOf) : eventsOfProducts(db, productIds, options.asOf)) {
     for (const e of batch) events.push(e);
   }

@@ -1,8 +1,9 @@
 /** Reads of handling events; every one is served by an index (DESIGN.md: Scale). */
 import type { Kysely } from 'kysely';
+import type { AuditEvent } from '../domain/audit/index.ts';
 import type { HandlingEvent } from '../domain/registry.ts';
-import type { Database } from './database.ts';
-import { eventFromRow } from './rows.ts';
+import type { Database, EventTable } from './database.ts';
+import { eventFromRow, toAction } from './rows.ts';
 
 export async function listEventsOfProduct(db: Kysely<Database>, productId: string, asOf?: string): Promise<HandlingEvent[]> {
   let query = db.selectFrom('events').selectAll().where('product_id', '=', productId);
@@ -21,26 +22,33 @@ export async function existingSourceRecords(db: Kysely<Database>, source: string
   return found;
 }
 
+/** The columns the handling audit reads of an event (domain/audit AuditEvent). */
+const auditColumns = ['id', 'copy_id', 'product_id', 'actor_id', 'action', 'at', 'target_copy_id', 'detail'] as const;
+
+function auditEventFromRow(row: Pick<EventTable, (typeof auditColumns)[number]>): AuditEvent {
+  return { id: row.id, copyId: row.copy_id, productId: row.product_id, actorId: row.actor_id, action: toAction(row.action), at: row.at, targetCopyId: row.target_copy_id, detail: row.detail };
+}
+
 /**
  * Every event as of a time, in ledger-index order, a page at a time (keyset pagination on the
  * primary key): an audit over ten million events holds one page, never the table.
  */
-export async function* eventsInKeyOrder(db: Kysely<Database>, asOf: string, pageSize = 20_000): AsyncGenerator<HandlingEvent[]> {
+export async function* eventsInKeyOrder(db: Kysely<Database>, asOf: string, pageSize = 20_000): AsyncGenerator<AuditEvent[]> {
   let after = -1;
   for (;;) {
-    const rows = await db.selectFrom('events').selectAll().where('id', '>', after).where('at', '<=', asOf).orderBy('id').limit(pageSize).execute();
+    const rows = await db.selectFrom('events').select(auditColumns).where('id', '>', after).where('at', '<=', asOf).orderBy('id').limit(pageSize).execute();
     const last = rows.at(-1);
     if (last === undefined) return;
     after = last.id;
-    yield rows.map(eventFromRow);
+    yield rows.map(auditEventFromRow);
   }
 }
 
 /** The events of some products as of a time, a chunk of products at a time (the product index). */
-export async function* eventsOfProducts(db: Kysely<Database>, productIds: readonly string[], asOf: string, chunk = 200): AsyncGenerator<HandlingEvent[]> {
+export async function* eventsOfProducts(db: Kysely<Database>, productIds: readonly string[], asOf: string, chunk = 200): AsyncGenerator<AuditEvent[]> {
   for (let i = 0; i < productIds.length; i += chunk) {
-    const rows = await db.selectFrom('events').selectAll().where('product_id', 'in', productIds.slice(i, i + chunk)).where('at', '<=', asOf).execute();
-    yield rows.map(eventFromRow);
+    const rows = await db.selectFrom('events').select(auditColumns).where('product_id', 'in', productIds.slice(i, i + chunk)).where('at', '<=', asOf).execute();
+    yield rows.map(auditEventFromRow);
   }
 }
 

@@ -60,7 +60,7 @@ function toChannel(value: string): Channel {
   throw new Error(`stored copy has an unknown channel "${value}"`);
 }
 
-function toAction(value: string): HandlingAction {
+export function toAction(value: string): HandlingAction {
   if (isHandlingAction(value)) return value;
   throw new Error(`stored event has an unknown action "${value}"`);
 }

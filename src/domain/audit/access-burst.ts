@@ -1,4 +1,4 @@
-import type { HandlingEvent } from '../registry.ts';
+import type { AuditEvent } from './audit-input.ts';
 import type { AuditContext } from './audit-context.ts';
 import { groupBy } from './audit-context.ts';
 import { accessActions } from './audit-input.ts';
@@ -22,13 +22,14 @@ const dayMs = 86_400_000;
  * days found are read again afterwards, to cite them.
  */
 export class AccessDays {
-  private readonly byPerson = new Map<string, Map<string, number>>();
+  /** Person → day (yyyymmdd as a number: no string made per event) → accesses. */
+  private readonly byPerson = new Map<string, Map<number, number>>();
 
-  add(e: HandlingEvent): void {
+  add(e: AuditEvent): void {
     if (!accessActions.has(e.action)) return;
     let days = this.byPerson.get(e.actorId);
-    if (days === undefined) this.byPerson.set(e.actorId, (days = new Map<string, number>()));
-    const day = e.at.slice(0, 10);
+    if (days === undefined) this.byPerson.set(e.actorId, (days = new Map<number, number>()));
+    const day = dayKey(e.at);
     days.set(day, (days.get(day) ?? 0) + 1);
   }
 
@@ -43,7 +44,10 @@ export class AccessDays {
     const found: BurstDay[] = [];
     for (const [personId, counts] of this.byPerson) {
       if (!keep(personId)) continue;
-      const days = [...counts].map(([day, count]) => ({ day, count, n: Date.parse(`${day}T00:00:00.000Z`) / dayMs })).sort((a, b) => a.n - b.n);
+      const days = [...counts].map(([key, count]) => {
+        const day = dayText(key);
+        return { day, count, n: Date.parse(`${day}T00:00:00.000Z`) / dayMs };
+      }).sort((a, b) => a.n - b.n);
       // Two pointers: `windowSum` holds the accesses of the windowDays days before days[i].
       let from = 0;
       let to = 0;
@@ -59,13 +63,25 @@ export class AccessDays {
   }
 }
 
+/** `2023-02-21T…` → 20230221, from the characters (times are stored as ISO-8601 text, time.ts). */
+function dayKey(at: string): number {
+  const year = at.charCodeAt(0) * 1000 + at.charCodeAt(1) * 100 + at.charCodeAt(2) * 10 + at.charCodeAt(3) - 48 * 1111;
+  const month = at.charCodeAt(5) * 10 + at.charCodeAt(6) - 48 * 11;
+  return year * 10_000 + month * 100 + at.charCodeAt(8) * 10 + at.charCodeAt(9) - 48 * 11;
+}
+
+function dayText(key: number): string {
+  const text = String(key).padStart(8, '0');
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
+
 /** Whether an event is one of the accesses a burst day counts. */
-export function isAccessOn(e: HandlingEvent, burst: Pick<BurstDay, 'personId' | 'day'>): boolean {
+export function isAccessOn(e: AuditEvent, burst: Pick<BurstDay, 'personId' | 'day'>): boolean {
   return e.actorId === burst.personId && accessActions.has(e.action) && e.at.startsWith(burst.day);
 }
 
 /** The finding for a burst day, citing its accesses (those of the day, in time order). */
-export function burstFinding(ctx: AuditContext, burst: BurstDay, events: readonly HandlingEvent[]): Finding {
+export function burstFinding(ctx: AuditContext, burst: BurstDay, events: readonly AuditEvent[]): Finding {
   const first = events[0];
   const windowDays = ctx.policy.burst.windowDays;
   return {
@@ -81,7 +97,7 @@ export function burstFinding(ctx: AuditContext, burst: BurstDay, events: readonl
 }
 
 /** The product the burst touched most (ties: the lowest id), to file the finding under. */
-function mostAccessedProduct(events: readonly HandlingEvent[]): string {
+function mostAccessedProduct(events: readonly AuditEvent[]): string {
   const counts = [...groupBy(events, (e) => e.productId)].map(([id, list]) => [id, list.length] as const);
   counts.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return counts[0]?.[0] ?? '';

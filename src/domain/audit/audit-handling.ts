@@ -1,11 +1,10 @@
 import { isAccessOn } from './access-burst.ts';
-import type { AuditInput, EntitlementCheck } from './audit-input.ts';
+import type { AuditEvent, AuditInput, EntitlementCheck } from './audit-input.ts';
 import type { AuditPolicy } from './audit-policy.ts';
 import { defaultAuditPolicy } from './audit-policy.ts';
 import { HandlingAudit } from './audit-stream.ts';
 import { happensBefore } from './copy-facts.ts';
 import type { Finding } from './finding.ts';
-import type { HandlingEvent } from '../registry.ts';
 
 /**
  * Applies every handling rule to the pathways in `input` as of `input.asOf` and returns the
@@ -22,7 +21,7 @@ export function auditHandling(input: AuditInput, canReceive: EntitlementCheck, p
 export function auditInMemory(input: AuditInput, canReceive: EntitlementCheck, policy: AuditPolicy, agencyId?: string): { audit: HandlingAudit; findings: Finding[] } {
   const audit = new HandlingAudit(input, canReceive, policy, agencyId);
   audit.add(input.events);
-  const byTime = (a: HandlingEvent, b: HandlingEvent): number => (happensBefore(a, b) ? -1 : happensBefore(b, a) ? 1 : 0);
+  const byTime = (a: AuditEvent, b: AuditEvent): number => (happensBefore(a, b) ? -1 : happensBefore(b, a) ? 1 : 0);
   const burstEvents = audit.burstDays().map((burst) => input.events.filter((e) => e.at <= input.asOf && isAccessOn(e, burst)).sort(byTime));
   return { audit, findings: audit.finish(burstEvents) };
 }

@@ -14,13 +14,16 @@ export interface AuditInput {
   /** Markings of versions after the first (tearlines); a copy of an unlisted version takes the product's. */
   readonly versions: readonly Pick<ProductVersion, 'productId' | 'version' | 'marking'>[];
   readonly copies: readonly Copy[];
-  readonly events: readonly HandlingEvent[];
+  readonly events: readonly AuditEvent[];
   readonly people: readonly Person[];
   readonly agencies: readonly Agency[];
   /** When suspended people were suspended, where known (a Person only says that they are). */
   readonly suspendedAt: ReadonlyMap<string, string>;
   readonly asOf: string;
 }
+
+/** What the audit rules read of an event (the shell may read no more than this). */
+export type AuditEvent = Pick<HandlingEvent, 'id' | 'copyId' | 'productId' | 'actorId' | 'action' | 'at' | 'targetCopyId' | 'detail'>;
 
 /** Everything an audit reads except the events, which may be fed in batches (audit-stream.ts). */
 export type AuditBase = Omit<AuditInput, 'events'>;

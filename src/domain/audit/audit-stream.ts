@@ -1,9 +1,8 @@
-import type { HandlingEvent } from '../registry.ts';
 import type { BurstDay } from './access-burst.ts';
 import { AccessDays, burstFinding } from './access-burst.ts';
 import type { AuditContext } from './audit-context.ts';
 import { buildAuditContext } from './audit-context.ts';
-import type { AuditBase, EntitlementCheck } from './audit-input.ts';
+import type { AuditEvent, AuditBase, EntitlementCheck } from './audit-input.ts';
 import type { AuditPolicy } from './audit-policy.ts';
 import { defaultAuditPolicy } from './audit-policy.ts';
 import type { CopyFacts } from './copy-facts.ts';
@@ -46,7 +45,7 @@ export class HandlingAudit {
     this.ctx = buildAuditContext(base, policy);
   }
 
-  add(events: Iterable<HandlingEvent>): void {
+  add(events: Iterable<AuditEvent>): void {
     if (this.bursts !== null) throw new Error('HandlingAudit: events added after burstDays()');
     const { ctx } = this;
     for (const e of events) {
@@ -73,7 +72,7 @@ export class HandlingAudit {
   }
 
   /** Every finding, in the stable order of compareFindings. */
-  finish(burstEvents: readonly (readonly HandlingEvent[])[]): Finding[] {
+  finish(burstEvents: readonly (readonly AuditEvent[])[]): Finding[] {
     const bursts = this.burstDays();
     if (burstEvents.length !== bursts.length) throw new Error(`HandlingAudit: ${burstEvents.length} burst days read, ${bursts.length} found`);
     settleFacts(this.facts.values());

@@ -1,4 +1,4 @@
-import type { HandlingEvent } from '../registry.ts';
+import type { AuditEvent } from './audit-input.ts';
 import { accessActions, disposalActions } from './audit-input.ts';
 
 /**
@@ -9,11 +9,11 @@ export interface CopyFacts {
   /** Accessed by anyone (an access action), as of the audit time. */
   opened: boolean;
   /** The first destruction or return, in time order (ties: the lower id). */
-  disposal: HandlingEvent | null;
+  disposal: AuditEvent | null;
   /** The first destruction. */
-  destroyed: HandlingEvent | null;
+  destroyed: AuditEvent | null;
   /** `issued` events recorded on the copy, in time order once the audit is finished. */
-  issued: HandlingEvent[];
+  issued: AuditEvent[];
 }
 
 export function emptyFacts(): CopyFacts {
@@ -21,12 +21,12 @@ export function emptyFacts(): CopyFacts {
 }
 
 /** The order events happen in: time, then ledger index. */
-export function happensBefore(a: HandlingEvent, b: HandlingEvent): boolean {
+export function happensBefore(a: AuditEvent, b: AuditEvent): boolean {
   return a.at < b.at || (a.at === b.at && a.id < b.id);
 }
 
 /** Folds one event (already known to be as of the audit time) into its copy's facts. */
-export function noteEvent(facts: CopyFacts, e: HandlingEvent): void {
+export function noteEvent(facts: CopyFacts, e: AuditEvent): void {
   if (accessActions.has(e.action)) facts.opened = true;
   if (disposalActions.has(e.action) && (facts.disposal === null || happensBefore(e, facts.disposal))) facts.disposal = e;
   if (e.action === 'destroyed' && (facts.destroyed === null || happensBefore(e, facts.destroyed))) facts.destroyed = e;

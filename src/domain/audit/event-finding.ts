@@ -1,9 +1,9 @@
-import type { HandlingEvent } from '../registry.ts';
+import type { AuditEvent } from './audit-input.ts';
 import type { AuditContext } from './audit-context.ts';
 import type { Finding, FindingKind, Severity } from './finding.ts';
 
 /** A finding about one event, accountable to the agency that holds the event's copy. */
-export function eventFinding(ctx: AuditContext, kind: FindingKind, severity: Severity, event: HandlingEvent, message: string): Finding {
+export function eventFinding(ctx: AuditContext, kind: FindingKind, severity: Severity, event: AuditEvent, message: string): Finding {
   const copy = ctx.copyById.get(event.copyId);
   return {
     kind,
@@ -28,7 +28,7 @@ export function activeUntil(ctx: AuditContext, personId: string): string | null 
 }
 
 /** Whether an event falls outside its actor's activity window (half-open, as canReceive has it). */
-export function isOutsideActivity(ctx: AuditContext, event: HandlingEvent): boolean {
+export function isOutsideActivity(ctx: AuditContext, event: AuditEvent): boolean {
   const person = ctx.personById.get(event.actorId);
   if (person === undefined) return false;
   const until = activeUntil(ctx, person.id);

@@ -1,10 +1,10 @@
-import type { HandlingEvent } from '../registry.ts';
+import type { AuditEvent } from './audit-input.ts';
 import type { AuditContext } from './audit-context.ts';
 import { eventFinding } from './event-finding.ts';
 import type { Finding } from './finding.ts';
 
 /** Printing a copy whose marking's rules forbid paper copies. */
-export function forbiddenPrintFinding(ctx: AuditContext, e: HandlingEvent): Finding | null {
+export function forbiddenPrintFinding(ctx: AuditContext, e: AuditEvent): Finding | null {
   if (e.action !== 'printed') return null;
   const copy = ctx.copyById.get(e.copyId);
   if (copy === undefined || ctx.rulesOf(copy).printAllowed) return null;

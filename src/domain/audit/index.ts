@@ -3,7 +3,7 @@
  * findings and pathways give per-agency quarterly scorecards and ranked recommendations.
  */
 export { auditHandling } from './audit-handling.ts';
-export type { AuditBase, AuditInput, EntitlementCheck, EntitlementDecision } from './audit-input.ts';
+export type { AuditBase, AuditEvent, AuditInput, EntitlementCheck, EntitlementDecision } from './audit-input.ts';
 export { accessActions, disposalActions } from './audit-input.ts';
 export { defaultAuditPolicy, rulesForMarking } from './audit-policy.ts';
 export type { AuditPolicy, BurstRules, MarkingOverride, MarkingRules } from './audit-policy.ts';

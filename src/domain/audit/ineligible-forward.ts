@@ -1,17 +1,16 @@
-import type { HandlingEvent } from '../registry.ts';
 import type { AuditContext } from './audit-context.ts';
-import type { EntitlementCheck } from './audit-input.ts';
+import type { AuditEvent, EntitlementCheck } from './audit-input.ts';
 import { eventFinding } from './event-finding.ts';
 import type { Finding } from './finding.ts';
 
 /** Forwards inside Waymark to someone who could not receive the copy's marking at that time. */
-export function ineligibleForwardFinding(ctx: AuditContext, canReceive: EntitlementCheck, e: HandlingEvent): Finding | null {
+export function ineligibleForwardFinding(ctx: AuditContext, canReceive: EntitlementCheck, e: AuditEvent): Finding | null {
   if (e.action !== 'forwarded') return null;
   const problem = forwardProblem(ctx, canReceive, e);
   return problem === null ? null : eventFinding(ctx, 'forwarded-to-ineligible', 'high', e, `${e.actorId} forwarded ${e.copyId} on ${e.at} to ${problem}`);
 }
 
-function forwardProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: HandlingEvent): string | null {
+function forwardProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: AuditEvent): string | null {
   const child = event.targetCopyId === null ? undefined : ctx.copyById.get(event.targetCopyId);
   if (child === undefined) return null;
   const recipient = ctx.personById.get(child.recipientId);

@@ -1,4 +1,5 @@
-import type { Copy, HandlingEvent } from '../registry.ts';
+import type { AuditEvent } from './audit-input.ts';
+import type { Copy } from '../registry.ts';
 import type { AuditContext } from './audit-context.ts';
 import { addDays, daysBetween } from './audit-context.ts';
 import type { CopyFacts } from './copy-facts.ts';
@@ -19,7 +20,7 @@ export function findRetentionOverdue(ctx: AuditContext, facts: ReadonlyMap<strin
   });
 }
 
-function overdueFinding(ctx: AuditContext, copy: Copy, deadline: string, disposal: HandlingEvent | null): Finding {
+function overdueFinding(ctx: AuditContext, copy: Copy, deadline: string, disposal: AuditEvent | null): Finding {
   const late = Math.floor(daysBetween(deadline, disposal?.at ?? ctx.asOf));
   const message = disposal === null
     ? `${copy.id} is still held by ${copy.recipientId}, ${late} days past its retention date ${deadline}`

@@ -1,6 +1,6 @@
-import type { Agency, HandlingEvent, Person } from '../registry.ts';
+import type { Agency, Person } from '../registry.ts';
 import type { AuditContext } from './audit-context.ts';
-import type { EntitlementCheck } from './audit-input.ts';
+import type { AuditEvent, EntitlementCheck } from './audit-input.ts';
 import { accessActions } from './audit-input.ts';
 import { eventFinding, isOutsideActivity } from './event-finding.ts';
 import type { Finding } from './finding.ts';
@@ -13,13 +13,13 @@ import type { Finding } from './finding.ts';
 const statusReasons = new Set(['suspended', 'not-yet-active', 'no-longer-active']);
 
 /** Access to a copy by someone the marking did not entitle at that moment, or by nobody known. */
-export function unentitledAccessFinding(ctx: AuditContext, canReceive: EntitlementCheck, e: HandlingEvent): Finding | null {
+export function unentitledAccessFinding(ctx: AuditContext, canReceive: EntitlementCheck, e: AuditEvent): Finding | null {
   if (!accessActions.has(e.action) || !ctx.copyById.has(e.copyId) || isOutsideActivity(ctx, e)) return null;
   const problem = entitlementProblem(ctx, canReceive, e);
   return problem === null ? null : eventFinding(ctx, 'unentitled-access', 'critical', e, `${e.actorId} ${e.action} ${e.copyId} on ${e.at}: ${problem}`);
 }
 
-function entitlementProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: HandlingEvent): string | null {
+function entitlementProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: AuditEvent): string | null {
   const actor = ctx.personById.get(event.actorId);
   const agency = actor === undefined ? undefined : ctx.agencyById.get(actor.agencyId);
   if (actor === undefined || agency === undefined) return 'not a known person of a known agency';
