@@ -4,6 +4,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 
@@ -28,6 +29,12 @@ export interface Engine {
    * text to build). Every column any row names is written; absent values are NULL.
    */
   insertRows(trx: Kysely<Database>, table: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void>;
+  /**
+   * The hex text of a bytes column's values concatenated in `orderBy` order over the rows a query
+   * selects (NULL for none): `ledger verify` reads a batch's leaf hashes as one value, not one
+   * Buffer per row. SQLite: group_concat(hex(…)); PostgreSQL: encode(string_agg(…), 'hex').
+   */
+  concatenatedHex(column: string, orderBy: string): RawBuilder<string | null>;
   /** Serialises ledger appends: called first inside every writing transaction. */
   lockLedger(trx: Kysely<Database>): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +76,7 @@ export function openSqlite(file: string, url = file): Engine {
     bytesType: 'blob',
     bigintType: 'integer',
     maxParameters: 32_000,
+    concatenatedHex: (column, orderBy) => sql<string | null>`group_concat(hex(${sql.ref(column)}), '' order by ${sql.ref(orderBy)})`,
     // One connection per process, and SQLite itself serialises writers.
     lockLedger: () => Promise.resolve(),
     close: () => db.destroy(),
@@ -90,6 +98,7 @@ export function openPostgres(url: string): Engine {
       const columns = sql.join(columnsOf(rows).map((c) => sql.ref(c)));
       await sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${jsonRows(rows)}::json)`.execute(trx);
     },
+    concatenatedHex: (column, orderBy) => sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`,
     lockLedger: async (trx) => {
       await sql`select size from ledger_head where id = 1 for update`.execute(trx);
     },

@@ -83,6 +83,6 @@ describe('waymark ledger and witness commands (CONTRACT.md)', () => {
     sqlite.close();
     const bad = (await run('ledger', 'verify'));
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain(`entry ${first.id} (event:${first.id})`);
+    expect(bad.stderr).toContain(`entry ${first.id} (event.recorded event:${first.id})`);
   });
 });

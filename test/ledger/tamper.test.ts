@@ -8,7 +8,7 @@ import { verifyLedger } from '../../src/app/ledger/verify-ledger.ts';
 import { rebuildTreeFromEntries } from '../../src/store/ledger-tree.ts';
 import { describeEachEngine } from '../engines.ts';
 import { smallBundle } from '../fixtures.ts';
-import { appendSynthetic, closeLedgerFixture, load, moreEvents, openLedgerFixture } from './helpers.ts';
+import { closeLedgerFixture, load, moreEvents, openLedgerFixture } from './helpers.ts';
 import type { LedgerFixture } from './helpers.ts';
 
 describeEachEngine('ledger verify finds tampering', (engine) => {
@@ -76,6 +76,16 @@ describeEachEngine('ledger verify finds tampering', (engine) => {
     expect((await verify()).problem?.detail).toMatch(/events holds 305 records but the ledger logs 304 event.recorded entries/);
   });
 
+  it('finds a changed or deleted hash of the fourth tree level, and a row at a level that is not stored', async () => {
+    await db().updateTable('ledger_tree').set({ hash: Buffer.alloc(32, 1) }).where('level', '=', 4).where('idx', '=', 5).execute();
+    expect((await verify()).problem).toMatchObject({ index: 80, detail: expect.stringMatching(/tree hash level 4 index 5 \(entries 80–95\)/) });
+    await db().deleteFrom('ledger_tree').where('level', '=', 4).where('idx', '=', 5).execute();
+    expect((await verify()).problem?.detail).toMatch(/tree hash level 4 index 5 .* is missing or differs/);
+    await rebuildTreeFromEntries(db(), fixture.engine, 316);
+    await db().insertInto('ledger_tree').values({ level: 3, idx: 0, hash: Buffer.alloc(32, 2) }).execute();
+    expect((await verify()).problem?.detail).toMatch(/ledger_tree holds 1 hashes at level 3, but a log of 316 entries has 0/);
+  });
+
   it('finds a truncated log through the checkpoint signed before, even with the tree made consistent again', async () => {
     await db().transaction().execute(async (trx) => {
       await trx.deleteFrom('events').where('id', '>=', 310).execute();
@@ -124,15 +134,15 @@ describeEachEngine('ledger verify finds tampering', (engine) => {
     await expect(publishCheckpoint(fixture.engine, fixture.url)).rejects.toMatchObject({ code: 'VERIFY_FAILED' });
   });
 
-  it('finds a log rewritten under a signed checkpoint', async () => {
-    await appendSynthetic(fixture.engine, 3);
-    await publishCheckpoint(fixture.engine, fixture.url);
-    // Rewrite history consistently (entry, record and tree), as an insider with database access could.
+  it('finds a log rewritten under a signed checkpoint, record, entry and tree made consistent again', async () => {
+    // Rewrite history consistently (record, entry and tree), as an insider with database access could.
     await db().transaction().execute(async (trx) => {
-      const entry = await trx.selectFrom('ledger_entries').selectAll().where('idx', '=', 318).executeTakeFirstOrThrow();
-      const body = entry.body.replace('"tag":"s"', '"tag":"t"');
-      await trx.updateTable('ledger_entries').set({ body, leaf_hash: createHash('sha256').update(Buffer.of(0)).update(body).digest() }).where('idx', '=', 318).execute();
-      await rebuildTreeFromEntries(trx, fixture.engine, 319);
+      await trx.updateTable('events').set({ action: 'destroyed' }).where('id', '=', eventId).execute();
+      const entry = await trx.selectFrom('ledger_entries').selectAll().where('idx', '=', eventId).executeTakeFirstOrThrow();
+      const body = entry.body.replace(/"action":"\w+"/, '"action":"destroyed"');
+      expect(body).not.toBe(entry.body);
+      await trx.updateTable('ledger_entries').set({ body, leaf_hash: createHash('sha256').update(Buffer.of(0)).update(body).digest() }).where('idx', '=', eventId).execute();
+      await rebuildTreeFromEntries(trx, fixture.engine, 316);
     });
     const result = await verify();
     expect(result.problem?.detail).toMatch(/does not have the root of the checkpoint signed at that size/);

@@ -1,41 +1,47 @@
 /**
  * `waymark ledger verify`: recomputes the whole log from the records and checks it against
- * everything stored about it, streaming in batches (memory does not grow with the log):
+ * everything stored about it, in batches (memory does not grow with the log):
  *
  *   1. every entry is present, its leaf hash is SHA-256(0x00 || body) (RFC 9162 §2.1.1), and its
- *      body is what the builders make of the record its ref names today;
- *   2. the tree recomputed from those leaves matches every stored tile-level hash and the frontier;
+ *      body is what the builders make of the record its ref names today — every kind Waymark
+ *      writes (rebuild-entries.ts); commitments to sealed texts are recomputed from the texts
+ *      when the data key is present, and taken from the stored body (and counted) when not;
+ *   2. the tree recomputed level by level from those leaves matches every stored hash (levels 4,
+ *      8, 12, …) and the frontier;
  *   3. every stored checkpoint, and the last one in the key directory, verifies with the log's key
  *      and has the recomputed root at its size; the database is not behind that file.
  *
- * The first problem found is reported with the entry it concerns.
+ * While one batch is checked the next is read (on PostgreSQL the server works meanwhile). The
+ * first problem found is reported with the entry it concerns: its index, kind and ref.
  */
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../domain/ledger/canonical-json.ts';
 import { openCheckpoint } from '../../domain/ledger/checkpoint.ts';
 import { WaymarkError } from '../../domain/errors.ts';
-import { EMPTY_FRONTIER, appendLeafHashes, frontierRoot } from '../../domain/ledger/frontier.ts';
-import type { Frontier } from '../../domain/ledger/frontier.ts';
-import { digestsEqual } from '../../domain/ledger/hash.ts';
+import { HASH_SIZE, digestsEqual, leafHashOfTextInto } from '../../domain/ledger/hash.ts';
 import { encodeBase64 } from '../../domain/ledger/base64.ts';
+import { LevelBuilder } from '../../domain/ledger/level-builder.ts';
 import { parseVerifierKey } from '../../domain/ledger/note-key.ts';
 import type { NoteVerifier } from '../../domain/ledger/note-key.ts';
-import type { StoredNode } from '../../domain/ledger/tree-plan.ts';
+import type { HashRange } from '../../domain/ledger/strata.ts';
 import type { Database } from '../../store/database.ts';
 import type { Engine } from '../../store/engine.ts';
 import { allStoredCheckpoints } from '../../store/ledger-checkpoints.ts';
-import { encodeFrontier, isStoredLevel, readTreeLevel } from '../../store/ledger-tree.ts';
+import { encodeFrontier, isStoredLevel, readStrata } from '../../store/ledger-tree.ts';
+import { openText } from '../sealed-texts.ts';
+import { secretsOf } from '../secrets.ts';
 import { checkpointFilePath, readCheckpointFile } from './checkpoint-file.ts';
 import { loadLogIdentity } from './log-identity.ts';
-import { rebuildBatch, rebuiltRefKinds, recordTables, refKind } from './rebuild-entries.ts';
-import type { OpenVersionBody, Rebuilt, StoredEntry } from './rebuild-entries.ts';
-import { openText, versionBody } from '../sealed-texts.ts';
+import { createRebuilders, rebuildBatch } from './rebuild-entries.ts';
+import type { KindRebuilder, Opener, Rebuilt, StoredEntry } from './rebuild-entries.ts';
 
 export interface VerifyProblem {
   /** The first entry concerned, where there is one. */
   readonly index?: number;
+  readonly kind?: string;
   readonly ref?: string;
   readonly detail: string;
 }
@@ -48,8 +54,10 @@ export interface LedgerVerification {
   readonly checkpoint: { readonly size: number; readonly root: string; readonly source: 'database' | 'file' } | null;
   readonly seconds: number;
   readonly entriesPerSecond: number;
-  /** Entries, by kind, of kinds with no rebuilder here: their leaf hash, tree and checkpoints were checked, not their records. */
-  readonly notRebuilt: Readonly<Record<string, number>>;
+  /** Whether sealed texts were opened with the data key, so every commitment to them was recomputed. */
+  readonly dataKey: boolean;
+  /** Without the data key: entries, by kind, whose commitments to sealed texts were taken from the stored body. */
+  readonly commitmentsUnchecked: Readonly<Record<string, number>>;
   readonly problem?: VerifyProblem;
 }
 
@@ -66,13 +74,15 @@ class Found extends Error {
   }
 }
 
-const DEFAULT_BATCH = 20_000;
+/** Entries per batch: 2^16, so a batch's tree hashes fill whole strata rows. */
+const DEFAULT_BATCH = 65_536;
 
 /** Verifies the ledger of the database at `url` (the URL locates the key directory). */
 export async function verifyLedger(engine: Engine, url: string, options: { batch?: number } = {}): Promise<LedgerVerification> {
   const started = performance.now();
   const identity = await loadLogIdentity(engine, url);
-  const walk = new LedgerWalk(engine.db, options.batch ?? DEFAULT_BATCH, (productId, version, stored) => openText(engine, versionBody(productId, version), stored));
+  const open = dataKeyOpener(engine, identity.keyDirectory);
+  const walk = new LedgerWalk(engine, options.batch ?? DEFAULT_BATCH, open);
   let problem: VerifyProblem | undefined;
   try {
     const verifier = parseVerifierKey(identity.signer.verifierKey);
@@ -85,9 +95,18 @@ export async function verifyLedger(engine: Engine, url: string, options: { batch
   const seconds = (performance.now() - started) / 1000;
   const result = {
     ok: problem === undefined, size: walk.size, entriesChecked: walk.checked, checkpoint: walk.lastCheckpoint, seconds,
-    entriesPerSecond: Math.round(walk.checked / Math.max(seconds, 1e-9)), notRebuilt: Object.fromEntries(walk.notRebuilt),
+    entriesPerSecond: Math.round(walk.checked / Math.max(seconds, 1e-9)), dataKey: open !== undefined, commitmentsUnchecked: Object.fromEntries(walk.unchecked),
   };
   return problem === undefined ? result : { ...result, problem };
+}
+
+/**
+ * Opens sealed texts when the data key is present (WAYMARK_DATA_KEY, or `data.key` beside the
+ * signing key). Verification never creates a data key: one made now could open nothing.
+ */
+function dataKeyOpener(engine: Engine, keyDirectory: string): Opener | undefined {
+  if (!process.env.WAYMARK_DATA_KEY && !existsSync(join(keyDirectory, 'data.key'))) return undefined;
+  return { text: (text, stored) => openText(engine, text, stored), secret: (sealed, aad) => secretsOf(engine).open(sealed, aad) };
 }
 
 /** Every checkpoint the log signed, smallest first, each verified with the log's key. */
@@ -115,38 +134,66 @@ function openOrFail<T>(open: () => T, what: string): T {
   }
 }
 
+/** One batch as read: its entries and their stored leaf hashes, what their records rebuild to, and the stored tree hashes it completes. */
+interface Batch {
+  readonly lo: number;
+  readonly entries: readonly StoredEntry[];
+  /** The entries' leaf_hash values concatenated (32 bytes each when intact). */
+  readonly leafHashes: Uint8Array;
+  readonly rebuilt: readonly Rebuilt[];
+  /** Per stored level, the hashes of nodes first … as read (undefined where a row is missing). */
+  readonly stored: ReadonlyMap<number, { readonly first: number; readonly hashes: (Uint8Array | undefined)[] }>;
+}
+
 /** The streaming pass over entries, records, stored tree and checkpoints. */
 class LedgerWalk {
   size = 0;
   checked = 0;
   lastCheckpoint: LedgerVerification['checkpoint'] = null;
-  private frontier: Frontier = EMPTY_FRONTIER;
-  /** Entries of kinds this verifier cannot rebuild from records (hash and tree checked only). */
-  readonly notRebuilt = new Map<string, number>();
+  readonly unchecked = new Map<string, number>();
+  private readonly builder = new LevelBuilder();
   private readonly kinds = new Map<string, number>();
+  private readonly rebuilders: ReadonlyMap<string, KindRebuilder> = createRebuilders();
 
-  constructor(private readonly db: Kysely<Database>, private readonly batch: number, private readonly openBody: OpenVersionBody) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(private readonly engine: Engine, private readonly batch: number, private readonly open: Opener | undefined) {
+    this.db = engine.db;
+  }
 
   async run(expected: readonly ExpectedRoot[]): Promise<void> {
     const head = await this.db.selectFrom('ledger_head').select(['size', 'frontier']).where('id', '=', 1).executeTakeFirstOrThrow();
     this.size = head.size;
     const pending = [...expected];
     this.checkRoots(pending);
-    while (this.frontier.size < head.size) {
-      const lo = this.frontier.size;
-      const hi = Math.min(head.size, lo + this.batch);
-      const entries = await this.readEntries(lo, hi);
-      this.checkEntries(entries, await rebuildBatch(this.db, entries, lo, hi, this.openBody), lo);
-      await this.appendAndCompare(entries.map((e) => e.leaf_hash), pending);
+    let next = head.size > 0 ? this.readBatch(0, Math.min(head.size, this.batch)) : undefined;
+    try {
+      while (next !== undefined) {
+        const batch = await next;
+        const hi = batch.lo + batch.entries.length;
+        next = hi < head.size ? this.readBatch(hi, Math.min(head.size, hi + this.batch)) : undefined;
+        this.checkBatch(batch, pending);
+      }
+    } finally {
+      // A batch read ahead of a problem is let finish (its own problem, if any, comes later in the log).
+      await next?.catch(() => undefined);
     }
     this.checkBehind(pending);
     await this.checkHead(head.frontier);
     await this.checkTreeRowCounts();
-    await this.checkRecordCounts();
+    await this.checkRecords();
+  }
+
+  private async readBatch(lo: number, hi: number): Promise<Batch> {
+    const entries = await this.readEntries(lo, hi);
+    const [leafHashes, rebuilt, stored] = await Promise.all([
+      this.readLeafHashes(lo, hi), rebuildBatch(this.db, this.rebuilders, entries, this.open, this.unchecked), this.readStoredTree(lo, hi),
+    ]);
+    return { lo, entries, leafHashes, rebuilt, stored };
   }
 
   private async readEntries(lo: number, hi: number): Promise<StoredEntry[]> {
-    const rows = await this.db.selectFrom('ledger_entries').select(['idx', 'kind', 'ref', 'body', 'leaf_hash'])
+    const rows = await this.db.selectFrom('ledger_entries').select(['idx', 'kind', 'ref', 'body'])
       .where('idx', '>=', lo).where('idx', '<', hi).orderBy('idx').execute();
     rows.forEach((row, i) => {
       if (row.idx !== lo + i) throw new Found({ index: lo + i, detail: `entry ${lo + i} is missing from the ledger` });
@@ -155,44 +202,61 @@ class LedgerWalk {
     return rows;
   }
 
-  private checkEntries(entries: readonly StoredEntry[], rebuilt: ReadonlyMap<string, Rebuilt>, lo: number): void {
-    entries.forEach((entry, i) => {
-      const index = lo + i;
-      const leaf = createHash('sha256').update(LEAF_PREFIX).update(entry.body, 'utf8').digest();
-      if (!digestsEqual(leaf, entry.leaf_hash)) bad(index, entry.ref, 'its stored leaf hash is not SHA-256(0x00 || body)');
-      const again = rebuilt.get(entry.ref);
-      if (again === undefined && !rebuiltRefKinds.has(refKind(entry.ref))) {
-        this.notRebuilt.set(entry.kind, (this.notRebuilt.get(entry.kind) ?? 0) + 1);
-        this.checked++;
-        return;
-      }
-      if (again === undefined) bad(index, entry.ref, `no ${refKind(entry.ref)} record is stored for it`);
-      if (!again.ok) bad(index, entry.ref, again.problem);
-      if (again.entry.kind !== entry.kind) bad(index, entry.ref, `its kind ${entry.kind} is not ${again.entry.kind}`);
-      if (canonicalJson(again.entry.body) !== entry.body) bad(index, entry.ref, 'its stored body does not match the record it names');
-      this.kinds.set(entry.kind, (this.kinds.get(entry.kind) ?? 0) + 1);
-      this.checked++;
-    });
+  /** The stored leaf hashes of entries lo … hi-1, as one value (a Buffer per row would cost more than hashing them). */
+  private async readLeafHashes(lo: number, hi: number): Promise<Uint8Array> {
+    const row = await this.db.selectFrom('ledger_entries').select(this.engine.concatenatedHex('leaf_hash', 'idx').as('hex'))
+      .where('idx', '>=', lo).where('idx', '<', hi).executeTakeFirst();
+    return Buffer.from(row?.hex ?? '', 'hex');
   }
 
-  /** Appends a batch's leaves, stopping at each checkpoint size to compare roots. */
-  private async appendAndCompare(leaves: readonly Uint8Array[], pending: ExpectedRoot[]): Promise<void> {
-    let at = 0;
-    while (at < leaves.length) {
-      const stop = pending.find((p) => p.size > this.frontier.size)?.size ?? Number.POSITIVE_INFINITY;
-      const take = Math.min(leaves.length - at, stop - this.frontier.size);
-      const result = appendLeafHashes(this.frontier, leaves.slice(at, at + take));
-      this.frontier = result.frontier;
-      await this.compareStored(result.written.filter((node) => isStoredLevel(node.level)));
-      this.checkRoots(pending);
+  /** The stored hashes of every node that entries lo … hi-1 complete, at each stored level. */
+  private async readStoredTree(lo: number, hi: number): Promise<Batch['stored']> {
+    const ranges: HashRange[] = [];
+    for (let level = 1; 2 ** level <= hi; level++) {
+      const first = Math.floor(lo / 2 ** level);
+      const end = Math.floor(hi / 2 ** level);
+      if (isStoredLevel(level) && end > first) ranges.push({ level, lo: first, hi: end });
+    }
+    const out = new Map(ranges.map((range) => [range.level, { first: range.lo, hashes: new Array<Uint8Array | undefined>(range.hi - range.lo) }]));
+    for (const row of await readStrata(this.db, ranges)) {
+      const run = out.get(row.level);
+      if (run !== undefined && row.index >= run.first && row.index < run.first + run.hashes.length) run.hashes[row.index - run.first] = row.hash;
+    }
+    return out;
+  }
+
+  private checkBatch(batch: Batch, pending: ExpectedRoot[]): void {
+    const count = batch.entries.length;
+    const leaves = new Uint8Array(count * HASH_SIZE);
+    batch.entries.forEach((entry, i) => leafHashOfTextInto(entry.body, leaves, i * HASH_SIZE));
+    const firstBadLeaf = firstDifference(leaves, batch.leafHashes, count);
+    batch.entries.forEach((entry, i) => {
+      if (i === firstBadLeaf) bad(entry, 'its stored leaf hash is not SHA-256(0x00 || body)');
+      this.checkRebuilt(entry, batch.rebuilt[i]!);
+    });
+    // Pushed in pieces that end at each checkpoint's size, where the root is compared.
+    for (let at = 0; at < count;) {
+      const stop = pending.find((p) => p.size > this.builder.size)?.size ?? Number.POSITIVE_INFINITY;
+      const take = Math.min(count - at, stop - this.builder.size);
+      this.builder.push(leaves.subarray(at * HASH_SIZE, (at + take) * HASH_SIZE), take, (level, first, hashes, n) => compareStored(batch, level, first, hashes, n));
       at += take;
+      this.checkRoots(pending);
     }
   }
 
+  private checkRebuilt(entry: StoredEntry, again: Rebuilt): void {
+    if (!again.ok) bad(entry, again.problem);
+    if (again.entry.kind !== entry.kind) bad(entry, `its kind is not ${again.entry.kind}, as its record's`);
+    if (again.entry.ref !== entry.ref) bad(entry, `its record is logged as ${again.entry.ref}`);
+    if (canonicalJson(again.entry.body) !== entry.body) bad(entry, 'its stored body does not match the record it names');
+    this.kinds.set(entry.kind, (this.kinds.get(entry.kind) ?? 0) + 1);
+    this.checked++;
+  }
+
   private checkRoots(pending: ExpectedRoot[]): void {
-    while (pending[0] !== undefined && pending[0].size === this.frontier.size) {
+    while (pending[0] !== undefined && pending[0].size === this.builder.size) {
       const expected = pending.shift()!;
-      const root = frontierRoot(this.frontier);
+      const root = this.builder.root();
       if (!digestsEqual(root, expected.root)) {
         throw new Found({ index: Math.max(0, expected.size - 1), detail: `the log recomputed to size ${expected.size} does not have the root of the checkpoint signed at that size (${expected.source}): the log was rewritten or forked` });
       }
@@ -207,25 +271,9 @@ class LedgerWalk {
     }
   }
 
-  /** Compares recomputed tile-level nodes with the ledger_tree rows, level by level. */
-  private async compareStored(nodes: readonly StoredNode[]): Promise<void> {
-    const byLevel = new Map<number, StoredNode[]>();
-    for (const node of nodes) byLevel.set(node.level, [...(byLevel.get(node.level) ?? []), node]);
-    for (const [level, computed] of byLevel) {
-      const first = computed[0]!.index;
-      const stored = await readTreeLevel(this.db, level, first, first + computed.length);
-      computed.forEach((node, i) => {
-        const row = stored[i];
-        if (row === undefined || row.index !== node.index || !digestsEqual(row.hash, node.hash)) {
-          const span = 2 ** level;
-          throw new Found({ index: node.index * span, detail: `stored tree hash level ${level} index ${node.index} (entries ${node.index * span}–${(node.index + 1) * span - 1}) is missing or differs from the recomputed one` });
-        }
-      });
-    }
-  }
-
   private async checkHead(frontier: Buffer | null): Promise<void> {
-    if (frontier === null ? this.size !== 0 : !frontier.equals(encodeFrontier(this.frontier))) {
+    const computed = encodeFrontier({ size: this.builder.size, nodes: this.builder.frontier() });
+    if (frontier === null ? this.size !== 0 : !frontier.equals(computed)) {
       throw new Found({ index: this.size, detail: 'the stored frontier (ledger_head) differs from the recomputed tree' });
     }
     const beyond = await this.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('idx', '>=', this.size).executeTakeFirstOrThrow();
@@ -237,23 +285,51 @@ class LedgerWalk {
     for (const row of rows) {
       const expected = Math.floor(this.size / 2 ** row.level);
       if (!isStoredLevel(row.level) || Number(row.n) !== expected) {
-        throw new Found({ index: this.size, detail: `ledger_tree holds ${row.n} hashes at level ${row.level}, but a log of ${this.size} entries has ${expected}` });
+        throw new Found({ index: this.size, detail: `ledger_tree holds ${row.n} hashes at level ${row.level}, but a log of ${this.size} entries has ${isStoredLevel(row.level) ? expected : 0}` });
       }
     }
   }
 
-  /** Every record has its entry: a table with more rows than entries of its kind holds unlogged records. */
-  private async checkRecordCounts(): Promise<void> {
-    for (const [kind, table] of Object.entries(recordTables)) {
-      const row = await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  /** Every record has its entry (a table with more rows than entries of its kind holds unlogged records), and each kind's whole-log check. */
+  private async checkRecords(): Promise<void> {
+    for (const [kind, rebuilder] of this.rebuilders) {
+      if (rebuilder.records === undefined) continue;
+      const stored = await rebuilder.records.count(this.db);
       const logged = this.kinds.get(kind) ?? 0;
-      if (Number(row.n) !== logged) throw new Found({ detail: `${table} holds ${row.n} records but the ledger logs ${logged} ${kind} entries` });
+      if (stored !== logged) throw new Found({ kind, detail: `${rebuilder.records.name} holds ${stored} records but the ledger logs ${logged} ${kind} entries` });
+    }
+    for (const [kind, rebuilder] of this.rebuilders) {
+      const found = await rebuilder.finish?.(this.db);
+      if (found !== undefined) throw new Found({ index: found.index, kind, ref: found.ref, detail: `entry ${found.index} (${kind} ${found.ref}): ${found.problem}` });
     }
   }
 }
 
-const LEAF_PREFIX = Buffer.of(0);
+/** The first of `count` hashes where the stored ones differ from the computed ones (`count` when none does). */
+function firstDifference(computed: Uint8Array, stored: Uint8Array, count: number): number {
+  if (digestsEqual(computed, stored)) return count;
+  for (let i = 0; i < count; i++) {
+    const at = i * HASH_SIZE;
+    if (!digestsEqual(computed.subarray(at, at + HASH_SIZE), stored.subarray(at, at + HASH_SIZE))) return i;
+  }
+  // Every stored hash starts right, but there are more bytes: the last one is too long.
+  return count - 1;
+}
 
-function bad(index: number, ref: string, detail: string): never {
-  throw new Found({ index, ref, detail: `entry ${index} (${ref}): ${detail}` });
+/** Compares nodes a push completed with the stored hashes read for the batch (stored levels only). */
+function compareStored(batch: Batch, level: number, first: number, hashes: Uint8Array, count: number): void {
+  if (!isStoredLevel(level)) return;
+  const run = batch.stored.get(level);
+  for (let i = 0; i < count; i++) {
+    const index = first + i;
+    const stored = run === undefined ? undefined : run.hashes[index - run.first];
+    if (stored === undefined || !digestsEqual(stored, hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE))) {
+      const span = 2 ** level;
+      throw new Found({ index: index * span, detail: `stored tree hash level ${level} index ${index} (entries ${index * span}–${(index + 1) * span - 1}) is missing or differs from the recomputed one` });
+    }
+  }
+}
+
+function bad(entry: StoredEntry, detail: string): never {
+  throw new Found({ index: entry.idx, kind: entry.kind, ref: entry.ref, detail: `entry ${entry.idx} (${entry.kind} ${entry.ref}): ${detail}` });
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HASH_SIZE, sha256 } from './hash.ts';
+import { sha256 } from './hash.ts';
 import { MemoryTree } from './memory-tree.ts';
-import { isStratumLevel, lookupFromStrata, parentLevel, rangesForAddresses, stratumSpan } from './strata.ts';
+import { isStratumLevel, lookupFromStrata, rangesForAddresses, stratumSpan } from './strata.ts';
 import type { StratumRow } from './strata.ts';
 import { buildInclusionProof, consistencyPlan, inclusionPlan, planAddresses, rootPlan } from './tree-plan.ts';
 import type { NodeAddress } from './tree-plan.ts';
@@ -70,15 +70,5 @@ describe('strata: every fourth level stored, the rest folded from it', () => {
     const missing = rows.filter((row) => !(row.level === 0 && row.index === 17));
     expect(lookupFromStrata(missing)({ level: 2, index: 4 })).toBeUndefined();
     expect(lookupFromStrata(rows.map((row) => ({ ...row, hash: row.hash.subarray(1) })))({ level: 0, index: 0 })).toBeUndefined();
-  });
-
-  it('hashes a whole level up at once', () => {
-    const tree = treeOf(10);
-    const level0 = new Uint8Array(10 * HASH_SIZE);
-    for (let i = 0; i < 10; i++) level0.set(tree.lookup({ level: 0, index: i })!, i * HASH_SIZE);
-    const level1 = parentLevel(level0, 10);
-    expect(level1.length).toBe(5 * HASH_SIZE);
-    for (let i = 0; i < 5; i++) expect(Buffer.from(level1.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE)).equals(tree.lookup({ level: 1, index: i })!)).toBe(true);
-    expect(parentLevel(parentLevel(level1, 5), 2).length).toBe(HASH_SIZE);
   });
 });

@@ -10,7 +10,6 @@
  * per 15 entries on append.
  */
 import { powerOfTwo } from './bits.ts';
-import { LedgerError } from './errors.ts';
 import { HASH_SIZE, nodeHash } from './hash.ts';
 import { addressKey } from './tree-plan.ts';
 import type { HashLookup, NodeAddress } from './tree-plan.ts';
@@ -83,19 +82,4 @@ export function lookupFromStrata(rows: Iterable<StratumRow>): HashLookup {
     return hash;
   };
   return lookup;
-}
-
-/**
- * Hashes one level up, in place of a fresh array per node: `hashes` holds `count` consecutive
- * 32-byte hashes; the ⌊count/2⌋ parents are returned in a new buffer (RFC 9162 §2.1.1).
- */
-export function parentLevel(hashes: Uint8Array, count: number): Uint8Array {
-  if (hashes.length < count * HASH_SIZE) throw new LedgerError('BAD_HASH_LENGTH', `${count} hashes need ${count * HASH_SIZE} bytes, not ${hashes.length}`);
-  const parents = Math.floor(count / 2);
-  const out = new Uint8Array(parents * HASH_SIZE);
-  for (let i = 0; i < parents; i++) {
-    const at = 2 * i * HASH_SIZE;
-    out.set(nodeHash(hashes.subarray(at, at + HASH_SIZE), hashes.subarray(at + HASH_SIZE, at + 2 * HASH_SIZE)), i * HASH_SIZE);
-  }
-  return out;
 }

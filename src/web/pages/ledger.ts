@@ -61,10 +61,10 @@ function verifySection(user: Principal, verification: LedgerVerification | null)
 }
 
 function verificationResult(v: LedgerVerification): Markup {
-  const notRebuilt = Object.entries(v.notRebuilt).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const unchecked = Object.entries(v.commitmentsUnchecked).map(([kind, n]) => `${kind} ${n}`).join(', ');
   const checkpoint = v.checkpoint === null ? 'no checkpoint signed yet' : `checkpoint of size ${v.checkpoint.size} (from the ${v.checkpoint.source}) matches, root ${v.checkpoint.root}`;
   if (v.ok) {
-    return html`<div class="result ok" role="status" id="verification"><strong>Verified.</strong> ${v.entriesChecked} of ${counted(v.size, 'entry', 'entries')} checked in ${v.seconds.toFixed(2)} s; ${checkpoint}.${notRebuilt ? html` Hash and tree only (no rebuilder) for: ${notRebuilt}.` : ''}</div>`;
+    return html`<div class="result ok" role="status" id="verification"><strong>Verified.</strong> ${v.entriesChecked} of ${counted(v.size, 'entry', 'entries')} checked in ${v.seconds.toFixed(2)} s; ${checkpoint}.${unchecked ? html` Without the data key, commitments to sealed texts were taken from the ledger for: ${unchecked}.` : ''}</div>`;
   }
   const where = v.problem?.index === undefined ? '' : ` at entry ${v.problem.index}${v.problem.ref ? ` (${v.problem.ref})` : ''}`;
   return html`<div class="result failed" role="alert" id="verification"><strong>Verification failed${where}.</strong> ${v.problem?.detail ?? ''}</div>`;
