@@ -40,7 +40,7 @@ async function seedRegistry(engine: Engine): Promise<void> {
     }))).execute();
     for (const p of [0, 1]) {
       await trx.insertInto('products').values({ id: `X-${p}`, title: 't', marking: 'SECRET', originator: 'AG', created_at: '2022-01-01T00:00:00.000Z', salt: '00' }).execute();
-      await trx.insertInto('product_versions').values({ product_id: `X-${p}`, version: 1, marking: 'SECRET', label: 'full', body: 'b' }).execute();
+      await trx.insertInto('product_versions').values({ product_id: `X-${p}`, version: 1, marking: 'SECRET', label: 'full', body: 'wm0:b' }).execute();
       await trx.insertInto('copies').values([1, 2, 3].map((s) => ({
         id: `X-${p}.c${s}`, product_id: `X-${p}`, version: 1, recipient_id: `p${s - 1}`, parent_copy_id: null, serial: s,
         issued_at: '2022-02-01T00:00:00.000Z', channel: 'electronic', codeword: null,
