@@ -24,7 +24,7 @@ import type { HashLookup, NodeAddress, StoredNode } from '../domain/ledger/tree-
 import type { Database } from './database.ts';
 import type { Engine } from './engine.ts';
 
-/** Rows of ledger_tree written by one statement (3 parameters each, under both engines' limits). */
+/** Rows of ledger_tree handed to the engine's insert path at once. */
 const TREE_INSERT_CHUNK = 5_000;
 /** Leaf hashes read per statement when the tree is rebuilt from the entries. */
 const REBUILD_BATCH = 50_000;
@@ -80,10 +80,10 @@ async function appendAndStore(trx: Kysely<Database>, engine: Engine, frontier: F
   return result.frontier;
 }
 
+/** Writes tree rows by the engine's fastest insert path (one cached statement per row on SQLite, one JSON document on PostgreSQL). */
 async function insertTreeRows(db: Kysely<Database>, engine: Engine, nodes: readonly StoredNode[]): Promise<void> {
   const rows = nodes.map((node) => ({ level: node.level, idx: node.index, hash: asBuffer(node.hash) }));
-  const chunk = Math.min(TREE_INSERT_CHUNK, Math.floor(engine.maxParameters / 3));
-  for (let i = 0; i < rows.length; i += chunk) await db.insertInto('ledger_tree').values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += TREE_INSERT_CHUNK) await engine.insertRows(db, 'ledger_tree', rows.slice(i, i + TREE_INSERT_CHUNK));
 }
 
 /** Folds the stored leaf hashes of the first `size` entries in batches, handing each batch's completed nodes on. */

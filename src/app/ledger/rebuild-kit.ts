@@ -78,23 +78,33 @@ export async function readByKeys<Q, K, R>(keys: readonly Q[], read: (chunk: Q[])
   return out;
 }
 
+/** Rows found by key. */
+export interface RowsByKey<K, R> {
+  get(key: K): R | undefined;
+}
+
 /**
  * Rows whose numeric id is (normally) their ledger index: read as one id range when the ids are
- * dense, as key lists otherwise.
+ * dense (and held in an array by offset, not a Map), as key lists otherwise.
  */
 export async function readByIds<R extends { id: number }>(
   ids: readonly number[], range: (lo: number, hi: number) => Promise<R[]>, list: (ids: number[]) => Promise<R[]>,
-): Promise<Map<number, R>> {
-  const valid = ids.filter((id) => Number.isSafeInteger(id));
-  if (valid.length === 0) return new Map();
-  const lo = valid.reduce((a, b) => Math.min(a, b));
-  const hi = valid.reduce((a, b) => Math.max(a, b));
-  if (hi - lo + 1 > 4 * valid.length) return readByKeys(valid, list, (row) => row.id);
-  return new Map((await range(lo, hi + 1)).map((row) => [row.id, row]));
+): Promise<RowsByKey<number, R>> {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  if (ids.length === 0) return new Map();
+  if (hi - lo + 1 > 4 * ids.length) return readByKeys(ids, list, (row) => row.id);
+  const byOffset = new Array<R | undefined>(hi - lo + 1);
+  for (const row of await range(lo, hi + 1)) byOffset[Number(row.id) - lo] = row;
+  return { get: (id) => (id >= lo && id <= hi ? byOffset[id - lo] : undefined) };
 }
 
 /** Puts one rebuilt entry per pending entry whose ref names a record of `rows`; the others keep "no record". */
-export function putEach<K, R>(context: RebuildContext, pending: readonly Pending[], keyOf: (entry: StoredEntry) => K | undefined, rows: ReadonlyMap<K, R>, build: (row: R, entry: StoredEntry) => Entry): void {
+export function putEach<K, R>(context: RebuildContext, pending: readonly Pending[], keyOf: (entry: StoredEntry) => K | undefined, rows: RowsByKey<K, R>, build: (row: R, entry: StoredEntry) => Entry): void {
   for (const { at, entry } of pending) {
     const key = keyOf(entry);
     const row = key === undefined ? undefined : rows.get(key);
