@@ -4,7 +4,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
+import type { RawBuilder, SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 
@@ -51,7 +51,7 @@ export function openSqlite(file: string, url = file): Engine {
   connection.pragma('busy_timeout = 10000');
   // 128 MiB of page cache (the default is 2 MiB): a large import touches pages of six indexes at once.
   connection.pragma('cache_size = -131072');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(connection) }) });
   const statements = new Map<string, BetterSqlite3.Statement>();
   const insertRows = (_trx: Kysely<Database>, table: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void> => {
     const columns = columnsOf(rows);
@@ -103,6 +103,30 @@ export function openPostgres(url: string): Engine {
       await sql`select size from ledger_head where id = 1 for update`.execute(trx);
     },
     close: () => db.destroy(),
+  };
+}
+
+/** Prepared statements kept per SQL text (better-sqlite3 would prepare each query again). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The connection as Kysely's SQLite dialect sees it, preparing each distinct SQL text once: a
+ * proof's one query costs less than preparing it. Kysely runs one query at a time on the one
+ * connection (a stream holds it until done), so a cached statement is never busy when reused.
+ */
+function cachingStatements(connection: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare: (text) => {
+      let statement = cache.get(text);
+      if (statement === undefined) {
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value ?? '');
+        statement = connection.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
   };
 }
 

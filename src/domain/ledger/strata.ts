@@ -11,7 +11,6 @@
  */
 import { powerOfTwo } from './bits.ts';
 import { HASH_SIZE, nodeHash } from './hash.ts';
-import { addressKey } from './tree-plan.ts';
 import type { HashLookup, NodeAddress } from './tree-plan.ts';
 
 /** Levels between two strata. */
@@ -68,17 +67,18 @@ export interface StratumRow {
  * A stored hash that is missing or not 32 bytes reads as undefined (the plan then reports it).
  */
 export function lookupFromStrata(rows: Iterable<StratumRow>): HashLookup {
-  const known = new Map<string, Uint8Array>();
-  for (const row of rows) if (isStratumLevel(row.level) && row.hash.length === HASH_SIZE) known.set(addressKey(row), row.hash);
+  // Per level, index → hash (numbers as keys: a proof asks for a few hundred nodes).
+  const known: Map<number, Uint8Array>[] = [];
+  const level = (l: number): Map<number, Uint8Array> => (known[l] ??= new Map());
+  for (const row of rows) if (isStratumLevel(row.level) && row.hash.length === HASH_SIZE) level(row.level).set(row.index, row.hash);
   const lookup: HashLookup = (address) => {
-    const key = addressKey(address);
-    const stored = known.get(key);
+    const stored = known[address.level]?.get(address.index);
     if (stored !== undefined || isStratumLevel(address.level)) return stored;
     const left = lookup({ level: address.level - 1, index: address.index * 2 });
     const right = lookup({ level: address.level - 1, index: address.index * 2 + 1 });
     if (left === undefined || right === undefined) return undefined;
     const hash = nodeHash(left, right);
-    known.set(key, hash);
+    level(address.level).set(address.index, hash);
     return hash;
   };
   return lookup;

@@ -11,7 +11,7 @@
  * recursion produces; such a range splits into complete subtrees following the binary digits
  * of its width, and its hash is those subtrees' hashes folded from the right.
  */
-import { half, isOdd, largestPowerOfTwoBelow, powerOfTwo } from './bits.ts';
+import { half, isOdd, largestPowerOfTwoBelow } from './bits.ts';
 import { LedgerError } from './errors.ts';
 import { HASH_SIZE, emptyRoot, nodeHash } from './hash.ts';
 
@@ -45,10 +45,15 @@ export function rangePlan(lo: number, hi: number): NodeAddress[] {
   const out: NodeAddress[] = [];
   let at = lo;
   while (at < hi) {
+    // The largest subtree that starts at `at` (aligned to its width) and ends by `hi`.
     let level = 0;
-    while (at % powerOfTwo(level + 1) === 0 && at + powerOfTwo(level + 1) <= hi) level++;
-    out.push({ level, index: at / powerOfTwo(level) });
-    at += powerOfTwo(level);
+    let width = 1;
+    while (at % (2 * width) === 0 && at + 2 * width <= hi) {
+      level++;
+      width *= 2;
+    }
+    out.push({ level, index: at / width });
+    at += width;
   }
   return out;
 }
