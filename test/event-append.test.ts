@@ -4,6 +4,7 @@
  * through it that is idempotent by vendor record id.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importAuditLog } from '../src/app/audit-import.ts';
 import { rootAt } from '../src/app/ledger/proofs.ts';
@@ -135,5 +136,16 @@ describeEachEngine('event write path', (engineName) => {
     await expect(importAuditLog(engine, { text: lines.join('\n'), format: 'm365', fileName: 'b.jsonl' })).rejects.toThrow(/b\.jsonl line 2501/);
     expect(await ledgerSize(engine)).toBe(size);
     expect(await engine.db.selectFrom('events').select('id').execute()).toHaveLength(eventsBefore.length);
+  });
+
+  it('reads a product\'s events through one index in pathway order (SQLite: covering, so no table page is read)', async () => {
+    const [engine] = engines as [Engine];
+    if (engine.name === 'sqlite') {
+      const plan = await sql<{ detail: string }>`explain query plan select * from events where product_id = ${'X-0'} order by at, id`.execute(engine.db);
+      expect(plan.rows.map((r) => r.detail)).toEqual(['SEARCH events USING COVERING INDEX events_product_pathway (product_id=?)']);
+    } else {
+      const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'events' order by indexname`.execute(engine.db);
+      expect(indexes.rows.map((r) => r.indexname)).toContain('events_product_at');
+    }
   });
 });

@@ -22,6 +22,11 @@ export interface Engine {
   /** Largest number of bound parameters one statement may carry. */
   readonly maxParameters: number;
   /**
+   * Whether an index may carry every column of a row, free text included: SQLite's may (a long
+   * entry spills to overflow pages); PostgreSQL refuses a btree entry over about 2.7 kB.
+   */
+  readonly coveringIndexes: boolean;
+  /**
    * Inserts many rows into one table inside the transaction `trx`, by the engine's fastest path:
    * SQLite runs one cached prepared statement per row on the transaction's own connection;
    * PostgreSQL sends the rows as one JSON document expanded by json_populate_recordset (one
@@ -76,6 +81,7 @@ export function openSqlite(file: string, url = file): Engine {
     bytesType: 'blob',
     bigintType: 'integer',
     maxParameters: 32_000,
+    coveringIndexes: true,
     concatenatedHex: (column, orderBy) => sql<string | null>`group_concat(hex(${sql.ref(column)}), '' order by ${sql.ref(orderBy)})`,
     // One connection per process, and SQLite itself serialises writers.
     lockLedger: () => Promise.resolve(),
@@ -93,6 +99,7 @@ export function openPostgres(url: string): Engine {
     bytesType: 'bytea',
     bigintType: 'bigint',
     maxParameters: 65_000,
+    coveringIndexes: false,
     insertRows: async (trx, table, rows) => {
       if (rows.length === 0) return;
       const columns = sql.join(columnsOf(rows).map((c) => sql.ref(c)));

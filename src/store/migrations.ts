@@ -11,6 +11,7 @@ import { createCases } from './migrations/0004-cases.ts';
 import { createFingerprints } from './migrations/0006-fingerprints.ts';
 import { addCaseSalt } from './migrations/0007-case-salt.ts';
 import { tagPlaintextTexts } from './migrations/0008-sealed-texts.ts';
+import { addPathwayIndex } from './migrations/0009-pathway-index.ts';
 import { createLedgerTree } from './migrations/0002-ledger-tree.ts';
 import { createAccounts } from './migrations/0003-accounts.ts';
 import { createAuditImport } from './migrations/0005-audit-import.ts';
@@ -27,6 +28,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0006-fingerprints', createFingerprints],
   ['0007-case-salt', addCaseSalt],
   ['0008-sealed-texts', tagPlaintextTexts],
+  ['0009-pathway-index', addPathwayIndex],
   ['0010-ledger-strata', addLedgerStrata],
 ];
 
