@@ -3,8 +3,8 @@
  * in the store, on each engine.
  *
  * - appends/s: handling events with their records, written by writeTransaction in batches of B
- *   (default 5,000) through the same append hook as every import; this is also how the N-entry
- *   log (default 1,000,000) is built, so the tree is the one real use produces;
+ *   (default 5,000) through appendEvent and the append hook every import uses; this is also how
+ *   the N-entry log (default 1,000,000) is built, so the tree is the one real use produces;
  * - inclusion and consistency proof generation from storage at N entries (median of 300), against
  *   the same proofs from an in-memory MemoryTree of the same leaves (same-process baseline);
  * - full verification (`ledger verify`: records rebuilt, leaves, tree, checkpoint) in entries/s.
@@ -21,13 +21,12 @@ import { initialiseStore } from '../src/app/initialise.ts';
 import { publishCheckpoint } from '../src/app/ledger/checkpoints.ts';
 import { proveConsistency, proveInclusion } from '../src/app/ledger/proofs.ts';
 import { verifyLedger } from '../src/app/ledger/verify-ledger.ts';
-import { eventEntry } from '../src/domain/entries.ts';
 import { EMPTY_FRONTIER, appendLeafHashes } from '../src/domain/ledger/frontier.ts';
 import { MemoryTree } from '../src/domain/ledger/memory-tree.ts';
 import { createRandom } from '../src/domain/random.ts';
-import type { HandlingAction, HandlingEvent } from '../src/domain/registry.ts';
+import type { HandlingAction } from '../src/domain/registry.ts';
 import type { Engine } from '../src/store/engine.ts';
-import { eventRow } from '../src/store/rows.ts';
+import { appendEvent } from '../src/store/event-append.ts';
 import { writeTransaction } from '../src/store/unit-of-work.ts';
 import { createTestDatabase } from '../test/databases.ts';
 import { smallBundle } from '../test/fixtures.ts';
@@ -79,13 +78,12 @@ async function measureAppends(engine: Engine, engineName: string, size: number, 
     await writeTransaction(engine, async (unit) => {
       for (let i = 0; i < count; i++) {
         const copy = copies[random.int(copies.length)]!;
-        const event: HandlingEvent = {
-          id: unit.nextIndex, copyId: copy.id, productId: copy.product_id, actorId: copy.recipient_id,
+        // The write path every handling event takes (bundle import, the events API, audit-log import).
+        appendEvent(unit, {
+          copyId: copy.id, productId: copy.product_id, actorId: copy.recipient_id,
           action: ACTIONS[random.int(ACTIONS.length)]!, at: new Date(Date.UTC(2023, 0, 1) + (written + i) * 1000).toISOString(),
           targetCopyId: null, detail: null, source: 'bench', sourceRecordId: `b${written + i}`,
-        };
-        unit.add('events', eventRow(event));
-        unit.log(() => eventEntry(event));
+        });
         await unit.flushIfLarge();
       }
     });
