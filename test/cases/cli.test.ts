@@ -58,5 +58,6 @@ describe('waymark case report, export, verify-package and bulletin', () => {
     expect(JSON.parse(secret.stdout)).toEqual({ person: 'ps-02', bulletins: [] });
     expect(await waymark('bulletin', 'ack', String(id), '--person', 'pco-03')).toMatchObject({ status: 0, stdout: expect.stringMatching(/acknowledged bulletin/) });
     expect(await waymark('bulletin', 'ack', String(id), '--person', 'pco-03')).toMatchObject({ status: 0, stdout: expect.stringMatching(/had already acknowledged/) });
-  });
+    // Seven CLI processes, each starting Node and tsx: allow for a loaded machine.
+  }, 180_000);
 });
