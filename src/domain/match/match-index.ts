@@ -64,9 +64,6 @@ export interface PackedPostings {
   readonly numericTerm: Uint8Array;
   /** numbers among each sentence's terms */
   readonly sentenceNumbers: Uint8Array;
-  /** scratch accumulators, one per sentence, reset after each use (no per-query allocation) */
-  readonly scratchHits: Uint8Array;
-  readonly scratchWeight: Float32Array;
 }
 
 /** The columns of an index; see serialise-index.ts for their byte layout. */
@@ -202,8 +199,7 @@ export class MatchIndex {
 function packPostings(c: IndexColumns, terms: readonly string[]): PackedPostings {
   const fingerprints = packFingerprints(c.fingerprintHash.view(), c.fingerprintPos.view());
   const sentences = packTerms(c.termBase.view(), c.sentenceTerms.view(), terms);
-  const sentenceCount = c.sentenceDoc.length;
-  return { ...fingerprints, ...sentences, scratchHits: new Uint8Array(sentenceCount), scratchWeight: new Float32Array(sentenceCount) };
+  return { ...fingerprints, ...sentences };
 }
 
 // Counting sort of the fingerprints into 2^bits buckets by their top bits.

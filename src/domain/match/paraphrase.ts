@@ -8,7 +8,7 @@
  * Candidates come from the inverted index: each leak sentence looks up only its `probeTerms`
  * rarest terms (rare terms are the ones a reworded sentence keeps), skipping terms too common
  * to discriminate and stopping once `maxScanned` postings have been read, so the work per
- * sentence is bounded whatever the corpus size. While scanning, each candidate accumulates the
+ * sentence is bounded whatever the corpus size. While merging, each candidate accumulates the
  * idf² mass of the probes it shares; a candidate whose cosine could not reach `minEvidence`
  * even if it shared every other query term is dropped before the exact merge (the max-score
  * bound of Turtle & Flood, "Query evaluation: strategies and optimizations", 1995).
@@ -33,7 +33,7 @@ export interface ParaphraseOptions {
   readonly maxScanned?: number;
   /** candidate pairs whose cosine cannot reach this are not scored (default 0.2) */
   readonly minEvidence?: number;
-  /** sentences scored per leak sentence at most, those with the highest bound (default 200) */
+  /** sentences scored per leak sentence at most, those with the highest bound (default 100) */
   readonly maxCandidates?: number;
   /** seeds at most this many sentences apart on both sides merge (default 3) */
   readonly maxGap?: number;
@@ -133,7 +133,7 @@ function candidateLimits(options: ParaphraseOptions): CandidateLimits {
     maxTermPostings: options.maxTermPostings ?? 5_000,
     maxScanned: options.maxScanned ?? 12_000,
     minEvidence: Math.min(options.minEvidence ?? 0.2, options.minCosine ?? 0.33),
-    maxCandidates: options.maxCandidates ?? 200,
+    maxCandidates: options.maxCandidates ?? 100,
   };
 }
 
@@ -150,40 +150,57 @@ function chooseProbes(p: PackedPostings, q: QuerySentence, limits: CandidateLimi
   return probes;
 }
 
-// Sentences sharing enough of the leak sentence's probes (two of them, or one when the
-// sentence has at most three known terms) whose cosine bound reaches `minEvidence`.
+/**
+ * Sentences sharing enough of the leak sentence's probes (two of them, or one when the
+ * sentence has at most three known terms) whose cosine bound reaches `minEvidence`. The probes'
+ * posting lists are sorted by sentence, so they are merged (document-at-a-time evaluation,
+ * Turtle & Flood 1995) rather than counted into per-sentence accumulators: the lists are read
+ * in order, and only sentences with enough hits touch anything else, which at 50,000 products
+ * is a few hundred of the ten thousand or so read.
+ */
 function candidates(p: PackedPostings, q: QuerySentence, limits: CandidateLimits): number[] {
   const probes = chooseProbes(p, q, limits);
+  const weights = probes.map((t) => (p.idf[t] ?? 0) ** 2);
   let rest = 0;
   for (const t of q.termIds) rest += (p.idf[t] ?? 0) ** 2;
+  for (const w of weights) rest -= w;
   const minHits = q.termIds.length <= 3 ? 1 : 2;
-  const touched: number[] = [];
-  for (const t of probes) {
-    const weight = (p.idf[t] ?? 0) ** 2;
-    rest -= weight;
-    for (let i = p.termStart[t] ?? 0; i < (p.termStart[t + 1] ?? 0); i++) {
-      const s = p.termSentences[i] ?? 0;
-      if (p.scratchHits[s] === 0) touched.push(s);
-      p.scratchHits[s]! += 1;
-      p.scratchWeight[s]! += weight;
-    }
-  }
+  const at = Uint32Array.from(probes, (t) => p.termStart[t] ?? 0);
+  const end = Uint32Array.from(probes, (t) => p.termStart[t + 1] ?? 0);
+  const lists = p.termSentences;
   const found: number[] = [];
   const bounds: number[] = [];
-  for (const s of touched) {
-    const bound = ((p.scratchWeight[s] ?? 0) + rest) / (q.norm * (p.sentenceNorm[s] ?? 0));
-    if ((p.scratchHits[s] ?? 0) >= minHits && bound >= limits.minEvidence) {
+  for (;;) {
+    let s = -1;
+    let open = 0;
+    for (let k = 0; k < probes.length; k++) {
+      if ((at[k] ?? 0) >= (end[k] ?? 0)) continue;
+      open++;
+      const head = lists[at[k] ?? 0] ?? 0;
+      if (s < 0 || head < s) s = head;
+    }
+    if (open < minHits) break;
+    let hits = 0;
+    let weight = 0;
+    for (let k = 0; k < probes.length; k++) {
+      if ((at[k] ?? 0) < (end[k] ?? 0) && lists[at[k] ?? 0] === s) {
+        hits++;
+        weight += weights[k] ?? 0;
+        at[k]!++;
+      }
+    }
+    if (hits < minHits) continue;
+    const bound = (weight + rest) / (q.norm * (p.sentenceNorm[s] ?? 0));
+    if (bound >= limits.minEvidence) {
       found.push(s);
       bounds.push(bound);
     }
-    p.scratchHits[s] = 0;
-    p.scratchWeight[s] = 0;
   }
   return found.length > limits.maxCandidates ? likeliest(found, bounds, limits.maxCandidates) : found;
 }
 
 // A sentence repeated across very many products is boilerplate: keep the `count` candidates
-// with the highest bound (a numeric typed-array sort finds the cut-off; ties keep scan order).
+// with the highest bound (a numeric typed-array sort finds the cut-off; ties keep index order).
 function likeliest(found: readonly number[], bounds: readonly number[], count: number): number[] {
   const cutoff = Float64Array.from(bounds).sort()[bounds.length - count] ?? 0;
   return found.filter((_, i) => (bounds[i] ?? 0) >= cutoff).slice(0, count);

@@ -19,7 +19,13 @@ export interface VerbatimPassage {
 }
 
 export interface VerbatimOptions {
-  /** a fingerprint found in more places than this is boilerplate and seeds nothing (default 200) */
+  /**
+   * a fingerprint found in more places than this is boilerplate and seeds nothing (default 50).
+   * A quote is still found whole if any one of its fingerprints is rarer: a seed is extended
+   * word by word, not fingerprint by fingerprint. So the guarantee holds for every shared run
+   * of at least t words except one all of whose windows select a fingerprint held in more than
+   * 50 places, that is a phrase common to more than 50 products.
+   */
   readonly maxPostings?: number;
   /** runs at most this many words apart on both sides join one passage (default 6) */
   readonly maxGap?: number;
@@ -36,7 +42,7 @@ interface Run {
 
 /** Verbatim passages of the leak (given as word hashes), grouped by document. */
 export function findVerbatimPassages(index: MatchIndex, leakWords: Uint32Array, options: VerbatimOptions = {}): Map<number, VerbatimPassage[]> {
-  const runs = findRuns(index, leakWords, options.maxPostings ?? 200);
+  const runs = findRuns(index, leakWords, options.maxPostings ?? 50);
   const passages = new Map<number, VerbatimPassage[]>();
   const minWords = options.minWords ?? index.guaranteeWords;
   for (const [doc, docRuns] of runs) {
