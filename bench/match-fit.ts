@@ -16,7 +16,9 @@ import type { SentencePair } from '../src/domain/match/paraphrase.ts';
 import { pairVector } from '../src/domain/match/sentence-similarity.ts';
 import { sentenceTerms } from '../src/domain/match/sentences.ts';
 import { tokenise } from '../src/domain/match/tokenise.ts';
-import type { MrpcPair } from './corpora.ts';
+import { loadStsb } from './corpora.ts';
+import type { BenchProduct, MrpcPair } from './corpora.ts';
+import type { Random } from '../src/domain/random.ts';
 
 export type Sample = [features: number[], label: number];
 
@@ -84,4 +86,41 @@ export function sourceSamples(sources: readonly MatchedSource[], isTrue: (produc
   const truths = sources.filter((s) => isTrue(s.product));
   const rest = sources.filter((s) => !isTrue(s.product)).slice(0, others);
   return [...truths.map((s): Sample => [featureVector(s.features), 1]), ...rest.map((s): Sample => [featureVector(s.features), 0])];
+}
+
+/** An article and the products it draws on. */
+export interface SourcedArticle {
+  readonly text: string;
+  readonly sources: readonly string[];
+}
+
+/**
+ * Articles that quote, for the calibration: two spans of 12–60 words from two products, each
+ * set inside a news sentence of the journalist's own (so the sentence around a quote is not
+ * the product's), one with every twelfth word changed as a retyped quote, among eight STS-B
+ * news sentences. The MRPC pairs teach paraphrase; these keep the fit from forgetting that a
+ * verbatim quote is strong evidence even when it is a small share of the article.
+ */
+export function composeQuoteArticles(random: Random, products: readonly BenchProduct[], count: number): SourcedArticle[] {
+  const filler = loadStsb().filter((p) => p.genre === 'main-news' && p.file !== 'MSRpar').map((p) => p.s1);
+  const news = (): string => filler[random.int(filler.length)] ?? '';
+  return Array.from({ length: count }, () => {
+    const sources = [products[random.int(products.length)], products[random.int(products.length)]];
+    const quotes = sources.map((p, i) => {
+      const words = (p?.text ?? '').replace(/\([A-Z/ ,]+\) /gu, '').split(/\s+/u);
+      const length = 12 + random.int(49);
+      const from = random.int(Math.max(1, words.length - length));
+      const quote = words.slice(from, from + length).map((w, j) => (i === 1 && j % 12 === 11 ? 'reportedly' : w)).join(' ');
+      const [before, after] = [news().split(' '), news().split(' ')];
+      return `${before.slice(0, before.length >> 1).join(' ')} "${quote}" ${after.slice(after.length >> 1).join(' ')}`;
+    });
+    const parts = [...quotes, ...Array.from({ length: 8 }, news)];
+    for (let i = parts.length - 1; i > 0; i--) {
+      const j = random.int(i + 1);
+      [parts[i], parts[j]] = [parts[j] ?? '', parts[i] ?? ''];
+    }
+    const paragraphs: string[] = [];
+    for (let i = 0; i < parts.length; i += 3) paragraphs.push(parts.slice(i, i + 3).join(' '));
+    return { text: paragraphs.join('\n\n'), sources: sources.map((p) => p?.id ?? '') };
+  });
 }

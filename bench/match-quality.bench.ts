@@ -23,8 +23,8 @@ import { createRandom } from '../src/domain/random.ts';
 import type { Random } from '../src/domain/random.ts';
 import { Bm25Baseline, loadClough, loadMrpc, loadStsb, mrpcProducts, rocAuc, verbatimOwners } from './corpora.ts';
 import type { BenchProduct, MrpcPair } from './corpora.ts';
-import { fitLogistic, isTuningProduct, pairSamples, sourceSamples } from './match-fit.ts';
-import type { Sample } from './match-fit.ts';
+import { composeQuoteArticles, fitLogistic, isTuningProduct, pairSamples, sourceSamples } from './match-fit.ts';
+import type { Sample, SourcedArticle } from './match-fit.ts';
 import type { Report } from './report.ts';
 
 const THRESHOLD = 0.5;
@@ -226,8 +226,8 @@ function argValue(args: string[], name: string, fallback: number): number {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 }
 
-// Composite articles from the tuning half only, for fitting the calibration.
-function compositeSamples(e: Engines, articles: readonly Article[]): Sample[] {
+// Articles from the tuning half only, for fitting the calibration.
+function compositeSamples(e: Engines, articles: readonly SourcedArticle[]): Sample[] {
   return articles.flatMap((a) => sourceSamples(matchLeak(e.index, a.text, ALL), (id) => a.sources.includes(id), 8));
 }
 
@@ -264,6 +264,7 @@ export async function run(args: string[], report: Report): Promise<void> {
   if (args.includes('--fit')) {
     const tuning = pairs.filter((p) => isTuningProduct(productOf.get(p.s1) ?? ''));
     fit.push(...compositeSamples(e, composeArticles(createRandom('match-quality-fit'), tuning, productOf, ambiguous, articles)));
+    fit.push(...compositeSamples(e, composeQuoteArticles(createRandom('match-quality-quotes'), products.filter((p) => isTuningProduct(p.id)), articles)));
     process.stderr.write(`calibration fit on ${fit.length} samples [intercept, bestSimilarity, logSeedSentences, logVerbatimWords, coverage]: ${JSON.stringify(fitLogistic(fit).map(round))}\n`);
   }
   bm25.close();

@@ -8,6 +8,8 @@ import type { MatchIndex } from './match-index.ts';
 import { extendSeeds, findSentenceSeeds, toQuerySentences } from './paraphrase.ts';
 import type { ParaphraseOptions, ParaphrasePassage, QuerySentence } from './paraphrase.ts';
 import { sentenceTerms } from './sentences.ts';
+import { specificEvidence } from './shared-evidence.ts';
+import type { SpecificEvidence } from './shared-evidence.ts';
 import { tokenise } from './tokenise.ts';
 import type { Tokens } from './tokenise.ts';
 import { findVerbatimPassages } from './verbatim.ts';
@@ -71,11 +73,16 @@ export function matchLeak(index: MatchIndex, leakText: string, options: MatchOpt
   const query = toQuerySentences(index, sentenceTerms(tokens, index.foldTerm));
   const sentences = findSentenceSeeds(index, query, options.paraphrase);
   const paraphrases = groupByDoc(extendSeeds(index, sentences.seeds, options.paraphrase?.maxGap));
-  const docs = new Set([...verbatim.keys(), ...sentences.bestSimilarity.keys()]);
-  const shared = sharedEvidence(tokens.words.length, query.length, verbatim, paraphrases);
+  const docs = new Set([...verbatim.keys(), ...paraphrases.keys()]);
+  // A document with no passage has nothing but its best similarity: skip them all at once
+  // when even a perfect one could not pass (at 50,000 products they are thousands).
+  if (scoreSource({ bestSimilarity: 1, seedSentences: 0, verbatimWords: 0, coverage: 0 }) >= threshold) {
+    for (const doc of sentences.bestSimilarity.keys()) docs.add(doc);
+  }
+  const specific = specificEvidence(tokens.words.length, verbatim, paraphrases);
   const candidates = rankCandidates(index, [...docs].map((doc) => ({
     doc, verbatim: verbatim.get(doc) ?? [], paraphrases: paraphrases.get(doc) ?? [], bestSimilarity: sentences.bestSimilarity.get(doc) ?? 0,
-  })), shared, { threshold, words: tokens.words.length, query });
+  })), specific, { threshold, words: tokens.words.length, query });
   const maxSources = options.maxSources ?? 20;
   const evidence = scoreCandidates(candidates, threshold, maxSources, (c) => {
     const passages = dropCoveredParaphrases([
@@ -95,52 +102,6 @@ interface Candidate {
   readonly partial: Omit<SourceFeatures, 'coverage'>;
   /** the score at the coverage bound: no higher score is possible (coverage is the costly feature) */
   readonly bound: number;
-}
-
-/** How many documents share each piece of the leak's evidence. */
-interface SharedEvidence {
-  /** per leak word: documents with a verbatim passage over it */
-  readonly verbatimDocs: Uint32Array;
-  /** per leak sentence: documents it seeds with */
-  readonly seedDocs: Uint32Array;
-}
-
-/**
- * Evidence that many documents share equally is boilerplate or common news, not evidence of
- * one source: each document's verbatim words and seed sentences count 1/n when n documents
- * share them, an inverse document frequency at the level of the evidence (as idf discounts
- * common terms; Spärck Jones 1972).
- */
-function sharedEvidence(words: number, sentences: number, verbatim: ReadonlyMap<number, readonly VerbatimPassage[]>, paraphrases: ReadonlyMap<number, readonly ParaphrasePassage[]>): SharedEvidence {
-  const verbatimDocs = new Uint32Array(words);
-  for (const passages of verbatim.values()) {
-    for (const p of passages) for (let w = p.leakFrom; w < p.leakTo; w++) verbatimDocs[w]! += 1;
-  }
-  const seedDocs = new Uint32Array(sentences);
-  for (const passages of paraphrases.values()) {
-    for (const s of seedSentencesOf(passages)) seedDocs[s]! += 1;
-  }
-  return { verbatimDocs, seedDocs };
-}
-
-function seedSentencesOf(passages: readonly ParaphrasePassage[]): Set<number> {
-  return new Set(passages.flatMap((p) => p.seeds.map((s) => s.leakSentence)));
-}
-
-function specificVerbatimWords(passages: readonly VerbatimPassage[], shared: SharedEvidence): number {
-  let sum = 0;
-  for (const p of passages) {
-    let share = 0;
-    for (let w = p.leakFrom; w < p.leakTo; w++) share += 1 / Math.max(1, shared.verbatimDocs[w] ?? 1);
-    sum += (share * p.matched) / Math.max(1, p.leakTo - p.leakFrom);
-  }
-  return sum;
-}
-
-function specificSeedSentences(passages: readonly ParaphrasePassage[], shared: SharedEvidence): number {
-  let sum = 0;
-  for (const s of seedSentencesOf(passages)) sum += 1 / Math.max(1, shared.seedDocs[s] ?? 1);
-  return sum;
 }
 
 /**
@@ -163,13 +124,13 @@ interface RankContext {
 }
 
 // Documents that could pass the threshold, by their score bound, highest first.
-function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestSimilarity: number }[], shared: SharedEvidence, context: RankContext): Candidate[] {
+function rankCandidates(index: MatchIndex, docs: readonly { doc: number; verbatim: readonly VerbatimPassage[]; paraphrases: readonly ParaphrasePassage[]; bestSimilarity: number }[], specific: SpecificEvidence, context: RankContext): Candidate[] {
   const out: Candidate[] = [];
   for (const d of docs) {
     const partial = {
       bestSimilarity: d.bestSimilarity,
-      seedSentences: d.paraphrases.length > 0 ? specificSeedSentences(d.paraphrases, shared) : 0,
-      verbatimWords: d.verbatim.length > 0 ? specificVerbatimWords(d.verbatim, shared) : 0,
+      seedSentences: specific.seedSentences.get(d.doc) ?? 0,
+      verbatimWords: specific.verbatimWords.get(d.doc) ?? 0,
     };
     const bound = scoreSource({ ...partial, coverage: coverageBound(d.verbatim, d.paraphrases, context.query, context.words) });
     if (bound >= context.threshold) out.push({ ...d, product: index.documents[d.doc]?.productId ?? '', partial, bound });
