@@ -7,6 +7,7 @@
  * The SQLite FTS5 BM25 baseline indexes the same products in the same process.
  * Full size is 50,000 products; the default is 5,000.
  */
+import { cpus, loadavg } from 'node:os';
 import { loadSynonymMap } from '../src/adapters/wordnet/synonym-map.ts';
 import { MatchIndex } from '../src/domain/match/match-index.ts';
 import { matchLeak } from '../src/domain/match/match-leak.ts';
@@ -19,19 +20,28 @@ import { NovelSentences, corpusSentences, generateText, trainTrigrams } from './
 import { median, quantile } from './report.ts';
 import type { Report } from './report.ts';
 
+export interface QuotingArticle {
+  readonly text: string;
+  /** the products it quotes */
+  readonly sources: readonly string[];
+}
+
 // A 1,000-word article: three passages of 60–120 words from three products, every twelfth
 // word replaced in one of them, among generated filler.
-export function composeArticle(filler: NovelSentences, random: Random, products: readonly BenchProduct[]): string {
+export function composeArticle(filler: NovelSentences, random: Random, products: readonly BenchProduct[]): QuotingArticle {
   const parts: string[] = [];
+  const sources: string[] = [];
   for (let i = 0; i < 3; i++) {
-    const words = (products[random.int(products.length)]?.text ?? '').replace(/\(S\) /gu, '').split(/\s+/u);
+    const product = products[random.int(products.length)];
+    sources.push(product?.id ?? '');
+    const words = (product?.text ?? '').replace(/\(S\) /gu, '').split(/\s+/u);
     const length = 60 + random.int(60);
     const from = random.int(Math.max(1, words.length - length));
     const quote = words.slice(from, from + length).map((w, j) => (i === 2 && j % 12 === 11 ? 'reportedly' : w));
     parts.push(quote.join(' '));
     parts.push(generateText(filler, 250 - length));
   }
-  return parts.join('\n\n');
+  return { text: parts.join('\n\n'), sources };
 }
 
 function argValue(args: string[], name: string, fallback: number): number {
@@ -56,6 +66,7 @@ function cpuTimed(f: () => unknown): number {
 }
 
 export async function run(args: string[], report: Report): Promise<void> {
+  const startLoad = loadavg()[0] ?? 0;
   const count = argValue(args, '--products', 5000);
   const queries = argValue(args, '--queries', 40);
   const random = createRandom('match-speed');
@@ -77,17 +88,21 @@ export async function run(args: string[], report: Report): Promise<void> {
   report({ metric: 'index.size', value: bytes, unit: 'bytes', baseline: 'sqlite-fts5-bm25', baselineValue: bm25.size(), ratio: round(bytes / bm25.size()), note: `serialised; ${round(bytes / words)} bytes/word; in memory the packed postings add about as much again` });
 
   const articles = Array.from({ length: queries }, () => composeArticle(sentences, random, products));
-  matchLeak(index, articles[0] ?? ''); // warm-up
-  const ours = articles.map((a) => timed(() => matchLeak(index, a))[1]);
-  const base = articles.map((a) => timed(() => bm25.search(a, 20))[1]);
-  const found = articles.map((a) => matchLeak(index, a).length);
-  const oursCpu = articles.map((a) => cpuTimed(() => matchLeak(index, a)));
-  const baseCpu = articles.map((a) => cpuTimed(() => bm25.search(a, 20)));
+  matchLeak(index, articles[0]?.text ?? ''); // warm-up
+  const ours = articles.map((a) => timed(() => matchLeak(index, a.text))[1]);
+  const base = articles.map((a) => timed(() => bm25.search(a.text, 20))[1]);
+  const found = articles.map((a) => matchLeak(index, a.text).map((s) => s.product));
+  const oursCpu = articles.map((a) => cpuTimed(() => matchLeak(index, a.text)));
+  const baseCpu = articles.map((a) => cpuTimed(() => bm25.search(a.text, 20)));
   report({ metric: 'query.median.cpu', value: round(median(oursCpu)), unit: 'ms', baseline: 'sqlite-fts5-bm25', baselineValue: round(median(baseCpu)), ratio: round(median(oursCpu) / median(baseCpu)), note: 'process CPU time per query (user + system), less sensitive to other load on the machine' });
   report({ metric: 'query.median', value: round(median(ours)), unit: 'ms', baseline: 'sqlite-fts5-bm25', baselineValue: round(median(base)), ratio: round(median(ours) / median(base)), note: `${queries} articles of ~1,000 words quoting 3 products; ${note}` });
   report({ metric: 'query.p95', value: round(quantile(ours, 0.95)), unit: 'ms', baseline: 'sqlite-fts5-bm25', baselineValue: round(quantile(base, 0.95)), ratio: round(quantile(ours, 0.95) / quantile(base, 0.95)), note });
-  report({ metric: 'query.sources-found.median', value: median(found), unit: 'count', note: 'sources above the threshold per article (3 quoted)' });
+  const quoted = articles.reduce((n, a, i) => n + [...new Set(a.sources)].filter((id) => found[i]?.includes(id)).length, 0);
+  const quotes = articles.reduce((n, a) => n + new Set(a.sources).size, 0);
+  report({ metric: 'query.quoted-sources-found', value: round(quoted / quotes), unit: 'ratio', note: `quoted products scoring >= 0.5, of ${quotes}` });
+  report({ metric: 'query.other-sources.median', value: median(found.map((ids, i) => ids.filter((id) => !articles[i]?.sources.includes(id)).length)), unit: 'count', note: 'other products scoring >= 0.5 per article: generated filler shares phrases with generated products' });
   bm25.close();
+  report({ metric: 'machine.load', value: round(loadavg()[0] ?? 0), unit: 'load average (1 min)', note: `at the end; at the start ${round(startLoad)}; ${cpus().length} CPUs` });
 }
 
 function round(x: number): number {
