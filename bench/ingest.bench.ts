@@ -275,7 +275,7 @@ async function benchAudit(engine: Engine, shape: BigShape, report: Report): Prom
   const asOf = '2024-01-01T00:00:00.000Z';
   let start = performance.now();
   let read = 0;
-  for await (const page of eventsInKeyOrder(engine.db, asOf)) read += page.length;
+  for await (const page of eventsInKeyOrder(engine, asOf)) read += page.length;
   const bareSeconds = seconds(start);
   start = performance.now();
   const whole = await runAudit(engine, { asOf });

@@ -80,7 +80,7 @@ export async function runAudit(engine: Engine, options: AuditOptions): Promise<A
   const db = engine.db;
   const { base, productIds } = await loadAuditBase(db, options);
   const audit = new HandlingAudit(base, rememberingEntitlement(), defaultAuditPolicy, options.agencyId);
-  const batches = productIds === null ? eventsInKeyOrder(db, options.asOf) : eventsOfProducts(db, productIds, options.asOf);
+  const batches = productIds === null ? eventsInKeyOrder(engine, options.asOf) : eventsOfProducts(engine, productIds, options.asOf);
   for await (const batch of batches) audit.add(batch);
   const burstEvents: HandlingEvent[][] = [];
   for (const burst of audit.burstDays()) {
@@ -116,10 +116,10 @@ export async function loadAuditBase(db: Db, options: AuditOptions): Promise<{ ba
 }
 
 /** The base and every event, in memory: for tests and small databases (runAudit streams instead). */
-export async function loadAuditInput(db: Db, options: AuditOptions): Promise<AuditInput> {
-  const { base, productIds } = await loadAuditBase(db, options);
+export async function loadAuditInput(engine: Engine, options: AuditOptions): Promise<AuditInput> {
+  const { base, productIds } = await loadAuditBase(engine.db, options);
   const events: AuditEvent[] = [];
-  for await (const batch of productIds === null ? eventsInKeyOrder(db, options.asOf) : eventsOfProducts(db, productIds, options.asOf)) {
+  for await (const batch of productIds === null ? eventsInKeyOrder(engine, options.asOf) : eventsOfProducts(engine, productIds, options.asOf)) {
     for (const e of batch) events.push(e);
   }
   return { ...base, events };

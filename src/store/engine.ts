@@ -4,7 +4,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { RawBuilder, SqliteDatabase } from 'kysely';
+import type { CompiledQuery, RawBuilder, SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 
@@ -40,6 +40,13 @@ export interface Engine {
    * Buffer per row. SQLite: group_concat(hex(…)); PostgreSQL: encode(string_agg(…), 'hex').
    */
   concatenatedHex(column: string, orderBy: string): RawBuilder<string | null>;
+  /**
+   * Runs a compiled select on the database (not inside a transaction) and returns its rows as
+   * arrays of values in select order, with no object per row: SQLite through better-sqlite3's
+   * raw mode, PostgreSQL through pg's array row mode. For scans of millions of rows (the audit);
+   * everything else reads Kysely's row objects.
+   */
+  selectArrays(query: CompiledQuery): Promise<unknown[][]>;
   /** Serialises ledger appends: called first inside every writing transaction. */
   lockLedger(trx: Kysely<Database>): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +65,7 @@ export function openSqlite(file: string, url = file): Engine {
   connection.pragma('cache_size = -131072');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(connection) }) });
   const statements = new Map<string, BetterSqlite3.Statement>();
+  const rawStatements = new Map<string, BetterSqlite3.Statement>();
   const insertRows = (_trx: Kysely<Database>, table: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void> => {
     const columns = columnsOf(rows);
     const key = `${table}(${columns.join(',')})`;
@@ -83,6 +91,11 @@ export function openSqlite(file: string, url = file): Engine {
     maxParameters: 32_000,
     coveringIndexes: true,
     concatenatedHex: (column, orderBy) => sql<string | null>`group_concat(hex(${sql.ref(column)}), '' order by ${sql.ref(orderBy)})`,
+    selectArrays: (query) => {
+      let statement = rawStatements.get(query.sql);
+      if (statement === undefined) rawStatements.set(query.sql, (statement = connection.prepare(query.sql).raw(true)));
+      return Promise.resolve(statement.all(...query.parameters) as unknown[][]);
+    },
     // One connection per process, and SQLite itself serialises writers.
     lockLedger: () => Promise.resolve(),
     close: () => db.destroy(),
@@ -106,6 +119,7 @@ export function openPostgres(url: string): Engine {
       await sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${jsonRows(rows)}::json)`.execute(trx);
     },
     concatenatedHex: (column, orderBy) => sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`,
+    selectArrays: async (query) => (await pool.query<unknown[]>({ text: query.sql, values: [...query.parameters], rowMode: 'array' })).rows,
     lockLedger: async (trx) => {
       await sql`select size from ledger_head where id = 1 for update`.execute(trx);
     },

@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { AuditEvent } from '../domain/audit/index.ts';
 import type { HandlingEvent } from '../domain/registry.ts';
-import type { Database, EventTable } from './database.ts';
+import type { Database } from './database.ts';
+import type { Engine } from './engine.ts';
 import { eventFromRow, toAction } from './rows.ts';
 
 export async function listEventsOfProduct(db: Kysely<Database>, productId: string, asOf?: string): Promise<HandlingEvent[]> {
@@ -22,33 +23,43 @@ export async function existingSourceRecords(db: Kysely<Database>, source: string
   return found;
 }
 
-/** The columns the handling audit reads of an event (domain/audit AuditEvent). */
+/** The columns the handling audit reads of an event (domain/audit AuditEvent), in this order. */
 const auditColumns = ['id', 'copy_id', 'product_id', 'actor_id', 'action', 'at', 'target_copy_id', 'detail'] as const;
 
-function auditEventFromRow(row: Pick<EventTable, (typeof auditColumns)[number]>): AuditEvent {
-  return { id: row.id, copyId: row.copy_id, productId: row.product_id, actorId: row.actor_id, action: toAction(row.action), at: row.at, targetCopyId: row.target_copy_id, detail: row.detail };
+/** A row of auditColumns as the engine returns it, an array; the database is not trusted to give the types it should. */
+function auditEventFromArray(row: readonly unknown[]): AuditEvent {
+  const [id, copyId, productId, actorId, action, at, targetCopyId, detail] = row;
+  if (typeof id !== 'number' || typeof copyId !== 'string' || typeof productId !== 'string' || typeof actorId !== 'string' || typeof action !== 'string'
+    || typeof at !== 'string' || (targetCopyId !== null && typeof targetCopyId !== 'string') || (detail !== null && typeof detail !== 'string')) {
+    throw new Error(`stored event ${String(id)} has a column of the wrong type`);
+  }
+  return { id, copyId, productId, actorId, action: toAction(action), at, targetCopyId, detail };
 }
 
 /**
  * Every event as of a time, in ledger-index order, a page at a time (keyset pagination on the
- * primary key): an audit over ten million events holds one page, never the table.
+ * primary key), read as arrays (Engine.selectArrays): an audit over ten million events holds
+ * one page, never the table. Pages are small enough to die young: 20,000-row pages outlived
+ * V8's young generation and doubled the scan's CPU time in garbage collection.
  */
-export async function* eventsInKeyOrder(db: Kysely<Database>, asOf: string, pageSize = 20_000): AsyncGenerator<AuditEvent[]> {
+export async function* eventsInKeyOrder(engine: Engine, asOf: string, pageSize = 4_000): AsyncGenerator<AuditEvent[]> {
   let after = -1;
   for (;;) {
-    const rows = await db.selectFrom('events').select(auditColumns).where('id', '>', after).where('at', '<=', asOf).orderBy('id').limit(pageSize).execute();
+    const query = engine.db.selectFrom('events').select(auditColumns).where('id', '>', after).where('at', '<=', asOf).orderBy('id').limit(pageSize).compile();
+    const rows = await engine.selectArrays(query);
     const last = rows.at(-1);
     if (last === undefined) return;
-    after = last.id;
-    yield rows.map(auditEventFromRow);
+    const page = rows.map(auditEventFromArray);
+    after = page.at(-1)?.id ?? after;
+    yield page;
   }
 }
 
 /** The events of some products as of a time, a chunk of products at a time (the product index). */
-export async function* eventsOfProducts(db: Kysely<Database>, productIds: readonly string[], asOf: string, chunk = 200): AsyncGenerator<AuditEvent[]> {
+export async function* eventsOfProducts(engine: Engine, productIds: readonly string[], asOf: string, chunk = 100): AsyncGenerator<AuditEvent[]> {
   for (let i = 0; i < productIds.length; i += chunk) {
-    const rows = await db.selectFrom('events').select(auditColumns).where('product_id', 'in', productIds.slice(i, i + chunk)).where('at', '<=', asOf).execute();
-    yield rows.map(auditEventFromRow);
+    const query = engine.db.selectFrom('events').select(auditColumns).where('product_id', 'in', productIds.slice(i, i + chunk)).where('at', '<=', asOf).compile();
+    yield (await engine.selectArrays(query)).map(auditEventFromArray);
   }
 }
 

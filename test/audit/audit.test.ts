@@ -58,7 +58,7 @@ describeEachEngine('waymark audit', (engineName) => {
       const gac = await runAudit(engine, { asOf: '2023-06-01T00:00:00.000Z', agencyId: 'GAC' });
       expect(gac.findings).toEqual(whole.findings.filter((f) => f.agencyId === 'GAC'));
       expect(gac.scorecards).toEqual(whole.scorecards.filter((s) => s.agencyId === 'GAC'));
-      const input = await loadAuditInput(engine.db, { asOf: '2023-06-01T00:00:00.000Z', agencyId: 'GAC' });
+      const input = await loadAuditInput(engine, { asOf: '2023-06-01T00:00:00.000Z', agencyId: 'GAC' });
       expect(input.copies.length).toBeGreaterThan(0);
       await expect(runAudit(engine, { asOf: '2023-06-01T00:00:00.000Z', agencyId: 'NOPE' })).rejects.toThrow(/no agency "NOPE"/);
     } finally {

@@ -16,11 +16,22 @@ export interface AuditContext {
   readonly rulesOf: (copy: Copy) => MarkingRules;
   /** The agency accountable for a copy: its recipient's. */
   readonly holderAgencyOf: (copy: Copy) => string;
+  /** A person with their agency and the end of their activity window, looked up once per person. */
+  readonly actorOf: (personId: string) => Actor | undefined;
+}
+
+export interface Actor {
+  readonly person: Person;
+  readonly agency: Agency | undefined;
+  /** Leaving, or a known suspension, whichever is first (event-finding.ts activeUntil). */
+  readonly until: string | null;
 }
 
 export function buildAuditContext(input: AuditBase, policy: AuditPolicy): AuditContext {
   const copies = input.copies.filter((c) => c.issuedAt <= input.asOf);
   const personById = new Map(input.people.map((p) => [p.id, p]));
+  const agencyById = new Map(input.agencies.map((a) => [a.id, a]));
+  const actors = new Map<string, Actor | undefined>();
   const markings = new Map(input.products.map((p) => [`${p.id}#1`, p.marking]));
   for (const v of input.versions) markings.set(`${v.productId}#${v.version}`, v.marking);
   const productMarking = new Map(input.products.map((p) => [p.id, p.marking]));
@@ -45,12 +56,25 @@ export function buildAuditContext(input: AuditBase, policy: AuditPolicy): AuditC
     copies,
     copyById: new Map(copies.map((c) => [c.id, c])),
     personById,
-    agencyById: new Map(input.agencies.map((a) => [a.id, a])),
+    agencyById,
     suspendedAt: input.suspendedAt,
     markingOf,
     rulesOf: (copy) => rulesOf(markingOf(copy)),
     holderAgencyOf: (copy) => personById.get(copy.recipientId)?.agencyId ?? 'unknown',
+    actorOf: (personId) => {
+      if (!actors.has(personId)) {
+        const person = personById.get(personId);
+        actors.set(personId, person && { person, agency: agencyById.get(person.agencyId), until: earlier(person.activeTo, input.suspendedAt.get(personId) ?? null) });
+      }
+      return actors.get(personId);
+    },
   };
+}
+
+function earlier(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }
 
 export function groupBy<T, K = string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

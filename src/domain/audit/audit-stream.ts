@@ -8,6 +8,7 @@ import { defaultAuditPolicy } from './audit-policy.ts';
 import type { CopyFacts } from './copy-facts.ts';
 import { emptyFacts, noteEvent, settleFacts } from './copy-facts.ts';
 import { departureFinding } from './departure-access.ts';
+import { isOutsideActivity } from './event-finding.ts';
 import type { Finding } from './finding.ts';
 import { compareFindings } from './finding.ts';
 import { forbiddenPrintFinding } from './forbidden-print.ts';
@@ -50,17 +51,16 @@ export class HandlingAudit {
     const { ctx } = this;
     for (const e of events) {
       if (e.at > ctx.asOf) continue;
-      this.keep(unentitledAccessFinding(ctx, this.canReceive, e));
-      this.keep(departureFinding(ctx, e));
+      const outside = isOutsideActivity(ctx, e);
+      this.keep(unentitledAccessFinding(ctx, this.canReceive, e, outside));
+      this.keep(departureFinding(ctx, e, outside));
       this.keep(outsideShareFinding(ctx, e));
       this.keep(ineligibleForwardFinding(ctx, this.canReceive, e));
       this.keep(forbiddenPrintFinding(ctx, e));
       this.accessDays.add(e);
-      if (ctx.copyById.has(e.copyId)) {
-        let facts = this.facts.get(e.copyId);
-        if (facts === undefined) this.facts.set(e.copyId, (facts = emptyFacts()));
-        noteEvent(facts, e);
-      }
+      let facts = this.facts.get(e.copyId);
+      if (facts === undefined && ctx.copyById.has(e.copyId)) this.facts.set(e.copyId, (facts = emptyFacts()));
+      if (facts !== undefined) noteEvent(facts, e);
     }
   }
 

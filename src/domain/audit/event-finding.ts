@@ -20,17 +20,13 @@ export function eventFinding(ctx: AuditContext, kind: FindingKind, severity: Sev
 
 /** The end of a person's activity window: leaving, or a known suspension, whichever is first. */
 export function activeUntil(ctx: AuditContext, personId: string): string | null {
-  const left = ctx.personById.get(personId)?.activeTo ?? null;
-  const suspended = ctx.suspendedAt.get(personId) ?? null;
-  if (left === null) return suspended;
-  if (suspended === null) return left;
-  return left < suspended ? left : suspended;
+  return ctx.actorOf(personId)?.until ?? null;
 }
 
 /** Whether an event falls outside its actor's activity window (half-open, as canReceive has it). */
 export function isOutsideActivity(ctx: AuditContext, event: AuditEvent): boolean {
-  const person = ctx.personById.get(event.actorId);
-  if (person === undefined) return false;
-  const until = activeUntil(ctx, person.id);
-  return (person.activeFrom !== null && event.at < person.activeFrom) || (until !== null && event.at >= until);
+  const actor = ctx.actorOf(event.actorId);
+  if (actor === undefined) return false;
+  const from = actor.person.activeFrom;
+  return (from !== null && event.at < from) || (actor.until !== null && event.at >= actor.until);
 }

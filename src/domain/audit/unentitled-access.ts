@@ -1,4 +1,4 @@
-import type { Agency, Person } from '../registry.ts';
+import type { Agency, Copy, Person } from '../registry.ts';
 import type { AuditContext } from './audit-context.ts';
 import type { AuditEvent, EntitlementCheck } from './audit-input.ts';
 import { accessActions } from './audit-input.ts';
@@ -12,21 +12,24 @@ import type { Finding } from './finding.ts';
  */
 const statusReasons = new Set(['suspended', 'not-yet-active', 'no-longer-active']);
 
-/** Access to a copy by someone the marking did not entitle at that moment, or by nobody known. */
-export function unentitledAccessFinding(ctx: AuditContext, canReceive: EntitlementCheck, e: AuditEvent): Finding | null {
-  if (!accessActions.has(e.action) || !ctx.copyById.has(e.copyId) || isOutsideActivity(ctx, e)) return null;
-  const problem = entitlementProblem(ctx, canReceive, e);
+/**
+ * Access to a copy by someone the marking did not entitle at that moment, or by nobody known.
+ * `outside` is isOutsideActivity(ctx, e), worked out once per event by the caller.
+ */
+export function unentitledAccessFinding(ctx: AuditContext, canReceive: EntitlementCheck, e: AuditEvent, outside = isOutsideActivity(ctx, e)): Finding | null {
+  if (outside || !accessActions.has(e.action)) return null;
+  const copy = ctx.copyById.get(e.copyId);
+  if (copy === undefined) return null;
+  const problem = entitlementProblem(ctx, canReceive, e, copy);
   return problem === null ? null : eventFinding(ctx, 'unentitled-access', 'critical', e, `${e.actorId} ${e.action} ${e.copyId} on ${e.at}: ${problem}`);
 }
 
-function entitlementProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: AuditEvent): string | null {
-  const actor = ctx.personById.get(event.actorId);
-  const agency = actor === undefined ? undefined : ctx.agencyById.get(actor.agencyId);
-  if (actor === undefined || agency === undefined) return 'not a known person of a known agency';
-  const copy = ctx.copyById.get(event.copyId);
-  if (copy === undefined) return null;
-  const reasons = refusalReasons(canReceive, actor, agency, ctx.markingOf(copy), event.at);
-  return reasons.length === 0 ? null : `not entitled to ${ctx.markingOf(copy)} (${reasons.join(', ')})`;
+function entitlementProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: AuditEvent, copy: Copy): string | null {
+  const actor = ctx.actorOf(event.actorId);
+  if (actor === undefined || actor.agency === undefined) return 'not a known person of a known agency';
+  const marking = ctx.markingOf(copy);
+  const reasons = refusalReasons(canReceive, actor.person, actor.agency, marking, event.at);
+  return reasons.length === 0 ? null : `not entitled to ${marking} (${reasons.join(', ')})`;
 }
 
 function refusalReasons(canReceive: EntitlementCheck, person: Person, agency: Agency, marking: string, at: string): string[] {
