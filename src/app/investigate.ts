@@ -65,7 +65,7 @@ export async function gatherHoldings(engine: Engine, productIds: readonly string
   for (const productId of productIds) {
     const copies = await listCopiesOfProduct(engine.db, productId, published);
     if (copies.length === 0) continue;
-    const events = await listEventsOfProduct(engine.db, productId, published);
+    const events = await listEventsOfProduct(engine, productId, published);
     const people = new Map((await listPeople(engine.db, [...new Set(copies.map((c) => c.recipientId))])).map((p) => [p.id, p]));
     const refs = await engine.db.selectFrom('ledger_entries').select(['idx', 'ref']).where('ref', 'in', copies.map((c) => `copy:${c.id}`)).execute();
     const indexOf = new Map(refs.map((r) => [r.ref, r.idx]));
