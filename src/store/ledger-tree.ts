@@ -172,29 +172,49 @@ export async function readTiles(db: Kysely<Database>, tiles: readonly HashTileAd
 
 /**
  * Reads the stored hashes of several ranges in one statement: the leaf hashes of level 0 from
- * ledger_entries, the other strata from ledger_tree (one round trip on PostgreSQL). Written as
- * SQL text rather than with the query builder: it is the whole cost of a proof, and building
- * a few dozen conditions node by node cost as much as running them.
+ * ledger_entries, the other strata from ledger_tree (one round trip on PostgreSQL), and the
+ * log's current size with them. Written as SQL text rather than with the query builder: it is
+ * the whole cost of a proof, and building a few dozen conditions node by node cost as much as
+ * running them.
  */
-export async function readStrata(db: Kysely<Database>, ranges: readonly HashRange[]): Promise<StratumRow[]> {
+export async function readStrataAndSize(db: Kysely<Database>, ranges: readonly HashRange[]): Promise<{ size: number; rows: StratumRow[] }> {
   const leaves = ranges.filter((range) => range.level === 0).map((range) => sql`(idx >= ${range.lo} and idx < ${range.hi})`);
   const upper = ranges.filter((range) => range.level > 0).map((range) => sql`(level = ${range.level} and idx >= ${range.lo} and idx < ${range.hi})`);
   const parts = [
     ...(leaves.length === 0 ? [] : [sql`select 0 as level, idx, leaf_hash as hash from ledger_entries where ${sql.join(leaves, sql` or `)}`]),
     ...(upper.length === 0 ? [] : [sql`select level, idx, hash from ledger_tree where ${sql.join(upper, sql` or `)}`]),
+    // The head travels as a row of level -1: its size in idx.
+    sql`select -1 as level, size as idx, frontier as hash from ledger_head where id = 1`,
   ];
-  if (parts.length === 0) return [];
-  const { rows } = await sql<{ level: number; idx: number; hash: Uint8Array }>`${sql.join(parts, sql` union all `)}`.execute(db);
-  return rows.map((row) => ({ level: Number(row.level), index: Number(row.idx), hash: row.hash }));
+  const { rows } = await sql<{ level: number; idx: number; hash: Uint8Array | null }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  let size = 0;
+  const out: StratumRow[] = [];
+  for (const row of rows) {
+    if (Number(row.level) < 0) size = Number(row.idx);
+    else if (row.hash !== null) out.push({ level: Number(row.level), index: Number(row.idx), hash: row.hash });
+  }
+  return { size, rows: out };
+}
+
+/** The stored hashes of several ranges (readStrataAndSize without the size). */
+export async function readStrata(db: Kysely<Database>, ranges: readonly HashRange[]): Promise<StratumRow[]> {
+  return (await readStrataAndSize(db, ranges)).rows;
 }
 
 /**
- * A synchronous lookup of every hash the addresses need in the stored tree: the strata rows
- * they are folded from, read at once (readStrata). Every address must be a complete subtree of
- * the tree being proved; a hash missing from the store reads as undefined (MISSING_HASH).
+ * A synchronous lookup of every hash the addresses need in the stored tree, and the log's size
+ * when they were read: the strata rows they are folded from, read at once (readStrataAndSize).
+ * Every address must be a complete subtree of the tree being proved; a hash missing from the
+ * store reads as undefined (MISSING_HASH).
  */
+export async function lookupWithSize(db: Kysely<Database>, addresses: readonly NodeAddress[]): Promise<{ size: number; lookup: HashLookup }> {
+  const { size, rows } = await readStrataAndSize(db, rangesForAddresses(addresses));
+  return { size, lookup: lookupFromStrata(rows) };
+}
+
+/** lookupWithSize without the size. */
 export async function lookupForAddresses(db: Kysely<Database>, addresses: readonly NodeAddress[]): Promise<HashLookup> {
-  return lookupFromStrata(await readStrata(db, rangesForAddresses(addresses)));
+  return (await lookupWithSize(db, addresses)).lookup;
 }
 
 /** The stored ledger_tree rows of one level in an index range, in order (verification). */

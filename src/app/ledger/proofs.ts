@@ -9,7 +9,7 @@ import { buildConsistencyProof, buildInclusionProof, buildRoot, consistencyPlan,
 import type { HashLookup, NodeAddress } from '../../domain/ledger/tree-plan.ts';
 import type { Database } from '../../store/database.ts';
 import type { Engine } from '../../store/engine.ts';
-import { lookupForAddresses } from '../../store/ledger-tree.ts';
+import { lookupForAddresses, lookupWithSize } from '../../store/ledger-tree.ts';
 
 export interface InclusionProof {
   readonly index: number;
@@ -46,8 +46,8 @@ function checkWithin(current: number, size: number, what: string): void {
 
 /**
  * Reads the hashes `addresses` need at `size` (or, without a size, at the log's current one,
- * read first). With a size the head and the hashes are read side by side — two connections on
- * PostgreSQL, one round trip of latency — and the size is checked against the head before use.
+ * read first). With a size, the log's current size comes back in the same statement as the
+ * hashes and is checked before any is used.
  */
 async function lookupAtSize(
   db: Kysely<Database>, size: number | undefined, what: string, addresses: (size: number) => readonly NodeAddress[],
@@ -57,8 +57,7 @@ async function lookupAtSize(
     return { size: current, lookup: await lookupForAddresses(db, addresses(current)) };
   }
   checkSize(size, what);
-  const needed = addresses(size);
-  const [current, lookup] = await Promise.all([logSize(db), lookupForAddresses(db, needed)]);
+  const { size: current, lookup } = await lookupWithSize(db, addresses(size));
   checkWithin(current, size, what);
   return { size, lookup };
 }
