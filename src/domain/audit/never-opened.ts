@@ -1,5 +1,5 @@
 import type { AuditContext } from './audit-context.ts';
-import { addDays } from './audit-context.ts';
+import { rememberingAddDays } from './audit-context.ts';
 import type { CopyFacts } from './copy-facts.ts';
 import type { Finding } from './finding.ts';
 
@@ -8,6 +8,7 @@ import type { Finding } from './finding.ts';
  * is a copy that added risk without use; the scorecards turn them into "trim the distribution".
  */
 export function findNeverOpened(ctx: AuditContext, facts: ReadonlyMap<string, CopyFacts>): Finding[] {
+  const addDays = rememberingAddDays();
   return ctx.copies.flatMap((copy): Finding[] => {
     const known = facts.get(copy.id);
     if (addDays(copy.issuedAt, ctx.rulesOf(copy).neverOpenedGraceDays) > ctx.asOf) return [];

@@ -1,7 +1,7 @@
 import type { AuditEvent } from './audit-input.ts';
 import type { Copy } from '../registry.ts';
 import type { AuditContext } from './audit-context.ts';
-import { addDays, daysBetween } from './audit-context.ts';
+import { daysBetween, rememberingAddDays } from './audit-context.ts';
 import type { CopyFacts } from './copy-facts.ts';
 import type { Finding } from './finding.ts';
 
@@ -10,14 +10,17 @@ import type { Finding } from './finding.ts';
  * time, or disposed of late. Dated at the deadline, the moment the breach began.
  */
 export function findRetentionOverdue(ctx: AuditContext, facts: ReadonlyMap<string, CopyFacts>): Finding[] {
-  return ctx.copies.flatMap((copy) => {
+  const addDays = rememberingAddDays();
+  const found: Finding[] = [];
+  for (const copy of ctx.copies) {
     const days = ctx.rulesOf(copy).retentionDays;
-    if (days === null) return [];
+    if (days === null) continue;
     const deadline = addDays(copy.issuedAt, days);
     const disposal = facts.get(copy.id)?.disposal ?? null;
-    if (disposal === null ? ctx.asOf <= deadline : disposal.at <= deadline) return [];
-    return [overdueFinding(ctx, copy, deadline, disposal)];
-  });
+    if (disposal === null ? ctx.asOf <= deadline : disposal.at <= deadline) continue;
+    found.push(overdueFinding(ctx, copy, deadline, disposal));
+  }
+  return found;
 }
 
 function overdueFinding(ctx: AuditContext, copy: Copy, deadline: string, disposal: AuditEvent | null): Finding {
