@@ -26,11 +26,14 @@ export class AccessDays {
   private readonly byPerson = new Map<string, Map<number, number>>();
 
   add(e: AuditEvent): void {
-    if (!accessActions.has(e.action)) return;
-    let days = this.byPerson.get(e.actorId);
-    if (days === undefined) this.byPerson.set(e.actorId, (days = new Map<number, number>()));
-    const day = dayKey(e.at);
-    days.set(day, (days.get(day) ?? 0) + 1);
+    if (accessActions.has(e.action)) countAccess(this.of(e.actorId), e.at);
+  }
+
+  /** A person's counts, for a caller that keeps them per actor and counts with countAccess. */
+  of(personId: string): Map<number, number> {
+    let days = this.byPerson.get(personId);
+    if (days === undefined) this.byPerson.set(personId, (days = new Map<number, number>()));
+    return days;
   }
 
   /**
@@ -61,6 +64,12 @@ export class AccessDays {
     }
     return found;
   }
+}
+
+/** Counts one access at `at` into a person's counts (AccessDays.of). */
+export function countAccess(days: Map<number, number>, at: string): void {
+  const day = dayKey(at);
+  days.set(day, (days.get(day) ?? 0) + 1);
 }
 
 /** `2023-02-21T…` → 20230221, from the characters (times are stored as ISO-8601 text, time.ts). */

@@ -8,7 +8,8 @@ export interface AuditContext {
   readonly asOf: string;
   readonly policy: AuditPolicy;
   readonly copies: readonly Copy[];
-  readonly copyById: ReadonlyMap<string, Copy>;
+  /** Each copy with what the rules ask of it, worked out once: one lookup per event. */
+  readonly copyById: ReadonlyMap<string, AuditCopy>;
   readonly personById: ReadonlyMap<string, Person>;
   readonly agencyById: ReadonlyMap<string, Agency>;
   readonly suspendedAt: ReadonlyMap<string, string>;
@@ -18,6 +19,16 @@ export interface AuditContext {
   readonly holderAgencyOf: (copy: Copy) => string;
   /** A person with their agency and the end of their activity window, looked up once per person. */
   readonly actorOf: (personId: string) => Actor | undefined;
+}
+
+/** A copy of the audit with its marking, the marking's rules and its holder's agency. */
+export interface AuditCopy {
+  readonly copy: Copy;
+  /** Its place in ctx.copies: an audit run keeps per-copy state in arrays by it. */
+  readonly index: number;
+  readonly marking: string;
+  readonly rules: MarkingRules;
+  readonly holderAgencyId: string;
 }
 
 export interface Actor {
@@ -31,42 +42,50 @@ export function buildAuditContext(input: AuditBase, policy: AuditPolicy): AuditC
   const copies = input.copies.filter((c) => c.issuedAt <= input.asOf);
   const personById = new Map(input.people.map((p) => [p.id, p]));
   const agencyById = new Map(input.agencies.map((a) => [a.id, a]));
-  const actors = new Map<string, Actor | undefined>();
-  const markings = new Map(input.products.map((p) => [`${p.id}#1`, p.marking]));
-  for (const v of input.versions) markings.set(`${v.productId}#${v.version}`, v.marking);
+  const actors = new Map<string, Actor | null>();
   const productMarking = new Map(input.products.map((p) => [p.id, p.marking]));
+  const versionMarking = new Map<string, Map<number, string>>();
+  for (const v of input.versions) {
+    let byVersion = versionMarking.get(v.productId);
+    if (byVersion === undefined) versionMarking.set(v.productId, (byVersion = new Map<number, string>()));
+    byVersion.set(v.version, v.marking);
+  }
   const rulesByMarking = new Map<string, MarkingRules>();
   const rulesOf = (marking: string): MarkingRules => {
     let rules = rulesByMarking.get(marking);
     if (rules === undefined) rulesByMarking.set(marking, (rules = rulesForMarking(policy, marking)));
     return rules;
   };
-  const markingByCopy = new Map<string, string>();
-  const markingOf = (copy: Copy): string => {
-    let marking = markingByCopy.get(copy.id);
-    if (marking === undefined) {
-      marking = markings.get(`${copy.productId}#${copy.version}`) ?? productMarking.get(copy.productId) ?? '';
-      markingByCopy.set(copy.id, marking);
-    }
-    return marking;
+  const holderAgencyOf = (copy: Copy): string => personById.get(copy.recipientId)?.agencyId ?? 'unknown';
+  const copyById = new Map<string, AuditCopy>();
+  copies.forEach((copy, index) => {
+    const marking = versionMarking.get(copy.productId)?.get(copy.version) ?? productMarking.get(copy.productId) ?? '';
+    copyById.set(copy.id, { copy, index, marking, rules: rulesOf(marking), holderAgencyId: holderAgencyOf(copy) });
+  });
+  const entryOf = (copy: Copy): AuditCopy => {
+    const entry = copyById.get(copy.id);
+    if (entry === undefined) throw new Error(`audit: copy ${copy.id} is not one of the audit's copies`);
+    return entry;
   };
   return {
     asOf: input.asOf,
     policy,
     copies,
-    copyById: new Map(copies.map((c) => [c.id, c])),
+    copyById,
     personById,
     agencyById,
     suspendedAt: input.suspendedAt,
-    markingOf,
-    rulesOf: (copy) => rulesOf(markingOf(copy)),
-    holderAgencyOf: (copy) => personById.get(copy.recipientId)?.agencyId ?? 'unknown',
+    markingOf: (copy) => entryOf(copy).marking,
+    rulesOf: (copy) => entryOf(copy).rules,
+    holderAgencyOf,
     actorOf: (personId) => {
-      if (!actors.has(personId)) {
+      let actor = actors.get(personId);
+      if (actor === undefined) {
         const person = personById.get(personId);
-        actors.set(personId, person && { person, agency: agencyById.get(person.agencyId), until: earlier(person.activeTo, input.suspendedAt.get(personId) ?? null) });
+        actor = person === undefined ? null : { person, agency: agencyById.get(person.agencyId), until: earlier(person.activeTo, input.suspendedAt.get(personId) ?? null) };
+        actors.set(personId, actor);
       }
-      return actors.get(personId);
+      return actor ?? undefined;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { AuditEvent } from './audit-input.ts';
-import type { AuditContext } from './audit-context.ts';
+import type { Actor, AuditContext } from './audit-context.ts';
 import type { Finding, FindingKind, Severity } from './finding.ts';
 
 /** A finding about one event, accountable to the agency that holds the event's copy. */
@@ -11,7 +11,7 @@ export function eventFinding(ctx: AuditContext, kind: FindingKind, severity: Sev
     productId: event.productId,
     copyId: event.copyId,
     personId: event.actorId,
-    agencyId: copy === undefined ? ctx.personById.get(event.actorId)?.agencyId ?? 'unknown' : ctx.holderAgencyOf(copy),
+    agencyId: copy === undefined ? ctx.personById.get(event.actorId)?.agencyId ?? 'unknown' : copy.holderAgencyId,
     at: event.at,
     message,
     eventIds: [event.id],
@@ -25,8 +25,12 @@ export function activeUntil(ctx: AuditContext, personId: string): string | null 
 
 /** Whether an event falls outside its actor's activity window (half-open, as canReceive has it). */
 export function isOutsideActivity(ctx: AuditContext, event: AuditEvent): boolean {
-  const actor = ctx.actorOf(event.actorId);
+  return isOutsideWindow(ctx.actorOf(event.actorId), event.at);
+}
+
+/** isOutsideActivity for an actor already looked up. */
+export function isOutsideWindow(actor: Actor | undefined, at: string): boolean {
   if (actor === undefined) return false;
   const from = actor.person.activeFrom;
-  return (from !== null && event.at < from) || (actor.until !== null && event.at >= actor.until);
+  return (from !== null && at < from) || (actor.until !== null && at >= actor.until);
 }

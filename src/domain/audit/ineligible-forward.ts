@@ -13,10 +13,10 @@ export function ineligibleForwardFinding(ctx: AuditContext, canReceive: Entitlem
 function forwardProblem(ctx: AuditContext, canReceive: EntitlementCheck, event: AuditEvent): string | null {
   const child = event.targetCopyId === null ? undefined : ctx.copyById.get(event.targetCopyId);
   if (child === undefined) return null;
-  const recipient = ctx.personById.get(child.recipientId);
+  const recipient = ctx.personById.get(child.copy.recipientId);
   const agency = recipient === undefined ? undefined : ctx.agencyById.get(recipient.agencyId);
-  if (recipient === undefined || agency === undefined) return `${child.recipientId}, not a known person of a known agency`;
-  const decision = canReceive(recipient, agency, ctx.markingOf(child), event.at);
+  if (recipient === undefined || agency === undefined) return `${child.copy.recipientId}, not a known person of a known agency`;
+  const decision = canReceive(recipient, agency, child.marking, event.at);
   if (decision.allowed) return null;
-  return `${recipient.id}, not entitled to ${ctx.markingOf(child)} (${(decision.reasons ?? []).map((r) => r.kind).join(', ') || 'refused'})`;
+  return `${recipient.id}, not entitled to ${child.marking} (${(decision.reasons ?? []).map((r) => r.kind).join(', ') || 'refused'})`;
 }
