@@ -149,7 +149,13 @@ export interface AuditLogInput {
 /** One parsed record with what the import keeps of it. */
 class Candidate {
   private sha256: string | undefined;
-  constructor(readonly record: ExternalRecord, readonly raw: string) {}
+  constructor(readonly record: ExternalRecord, private readonly lines: readonly string[]) {}
+
+  /** The record's line as the log has it, read only for a record that is quarantined or whose id repeats. */
+  get raw(): string {
+    const line = this.lines[this.record.line - 1] ?? '';
+    return line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
 
   /** Digest of the raw text, worked out only for a record that is quarantined or whose id repeats. */
   get rawSha256(): string {
@@ -168,7 +174,7 @@ export async function importAuditLog(engine: Engine, input: AuditLogInput): Prom
   const rules = input.rules ?? defaultImportRules;
   const records = parseAuditLog(input.text, input.format, input.fileName);
   const lines = input.text.split('\n');
-  const candidates = records.map((r) => new Candidate(withFileRule(r, rules.files), (lines[r.line - 1] ?? '').replace(/\r$/, '')));
+  const candidates = records.map((r) => new Candidate(withFileRule(r, rules.files), lines));
   return writeTransaction(engine, async (unit) => {
     await saveMappings(unit, rules.mappings, input.fileName);
     if (input.agencyId !== undefined && !(await findAgency(unit.trx, input.agencyId))) {
@@ -194,11 +200,11 @@ function withFileRule(record: ExternalRecord, files: ReadonlyMap<string, string>
  * of its text to decide.
  */
 async function dropImported(unit: UnitOfWork, source: LogFormat, candidates: readonly Candidate[]): Promise<{ fresh: Candidate[]; duplicates: number }> {
-  const ids = candidates.map((c) => c.record.sourceRecordId);
-  const asEvents = await existingSourceRecords(unit.trx, source, [...new Set(ids)]);
-  const seen = await existingQuarantineKeys(unit.trx, source, ids);
   const uses = new Map<string, number>();
-  for (const id of ids) uses.set(id, (uses.get(id) ?? 0) + 1);
+  for (const c of candidates) uses.set(c.record.sourceRecordId, (uses.get(c.record.sourceRecordId) ?? 0) + 1);
+  const ids = [...uses.keys()];
+  const asEvents = await existingSourceRecords(unit.trx, source, ids);
+  const seen = await existingQuarantineKeys(unit.trx, source, ids);
   // A key is `${id}\u0000${64 hex digits}` (quarantineKey): the id is all but its last 65 characters.
   for (const key of seen) uses.set(key.slice(0, -65), 2);
   const fresh: Candidate[] = [];
@@ -217,9 +223,22 @@ async function dropImported(unit: UnitOfWork, source: LogFormat, candidates: rea
 
 /** What mapRecords needs to know, loaded for exactly the copies, accounts and systems named. */
 async function loadLookups(unit: UnitOfWork, records: readonly ExternalRecord[], rules: MappingRules): Promise<MappingLookups> {
-  const copies = await findCopies(unit.trx, records.flatMap((r) => copyIdCandidates(r, rules)));
-  const principals = await findPrincipals(unit.trx, records.map((r) => normalisePrincipal(r.principal)));
-  const personIds = [...copies.map((c) => c.recipientId), ...principals.values(), ...records.flatMap((r) => (r.actorId === null ? [] : [r.actorId]))];
+  // A log names the same few files and accounts over and over: each distinct one is read once.
+  const copyIds = new Set<string>();
+  const references = new Set<string>();
+  const accounts = new Set<string>();
+  const actorIds = new Set<string>();
+  for (const r of records) {
+    if (r.copyId !== null) copyIds.add(r.copyId);
+    else if (r.fileName !== null) references.add(r.fileName);
+    if (r.copyId === null && r.objectPath !== null) references.add(r.objectPath);
+    accounts.add(r.principal);
+    if (r.actorId !== null) actorIds.add(r.actorId);
+  }
+  for (const text of references) for (const id of copyIdCandidates(text, rules)) copyIds.add(id);
+  const copies = await findCopies(unit.trx, [...copyIds]);
+  const principals = await findPrincipals(unit.trx, [...new Set([...accounts].map(normalisePrincipal))]);
+  const personIds = [...copies.map((c) => c.recipientId), ...principals.values(), ...actorIds];
   const people = await listPeople(unit.trx, [...new Set(personIds)]);
   return {
     copies: new Map(copies.map((c) => [c.id, c])),
@@ -229,11 +248,9 @@ async function loadLookups(unit: UnitOfWork, records: readonly ExternalRecord[],
   };
 }
 
-/** Every id the record might name, with its hyphen-separated tails (copy-reference.ts knownCopyId). */
-function copyIdCandidates(record: ExternalRecord, rules: MappingRules): string[] {
-  if (record.copyId !== null) return [record.copyId];
-  const found = [record.fileName, record.objectPath].flatMap((t) => (t === null ? [] : findCopyIds(t, rules.copyIdPattern)));
-  return found.flatMap((id) => [id, ...[...id.matchAll(/-/g)].map((m) => id.slice(m.index + 1))]);
+/** Every id a file name or path might name, with its hyphen-separated tails (copy-reference.ts knownCopyId). */
+function copyIdCandidates(text: string, rules: MappingRules): string[] {
+  return findCopyIds(text, rules.copyIdPattern).flatMap((id) => [id, ...[...id.matchAll(/-/g)].map((m) => id.slice(m.index + 1))]);
 }
 
 type Written = { readonly ok: true; readonly event: HandlingEvent } | { readonly ok: false; readonly reason: ImportQuarantineReason; readonly message: string };
@@ -249,23 +266,33 @@ class RecordWriter {
   }
 
   async writeAll(candidates: readonly Candidate[], rules: MappingRules, progress?: Progress): Promise<void> {
-    const byRecord = new Map(candidates.map((c) => [c.record, c]));
-    const byId = new Map(candidates.map((c) => [`${c.record.source}\u0000${c.record.sourceRecordId}`, c]));
     const lookups = await loadLookups(this.unit, candidates.map((c) => c.record), rules);
     const { events, quarantine } = mapRecords(candidates.map((c) => c.record), rules, lookups);
     let done = 0;
     const tick = (): void => {
       if (++done % 5_000 === 0) progress?.(done, candidates.length);
     };
+    // Both lists keep the records' order, so each finds its candidate by walking forward, not through a map of every record.
+    let next = 0;
+    const candidateOf = (found: (c: Candidate) => boolean): Candidate | undefined => {
+      for (; next < candidates.length; next++) {
+        const c = candidates[next];
+        if (c !== undefined && found(c)) return c;
+      }
+      return undefined;
+    };
     for (const mapped of events) {
       const written = await this.writeEvent(mapped, lookups);
-      const candidate = byId.get(`${mapped.source}\u0000${mapped.sourceRecordId}`);
       if (written.ok) this.events++;
-      else this.quarantineCandidate(candidate, written.reason, `${this.file} line ${candidate?.record.line ?? 0}: ${written.message}`);
+      else {
+        const candidate = candidateOf((c) => c.record.source === mapped.source && c.record.sourceRecordId === mapped.sourceRecordId);
+        this.quarantineCandidate(candidate, written.reason, `${this.file} line ${candidate?.record.line ?? 0}: ${written.message}`);
+      }
       tick();
     }
+    next = 0;
     for (const q of quarantine) {
-      this.quarantineCandidate(byRecord.get(q.record), q.reason, q.message);
+      this.quarantineCandidate(candidateOf((c) => c.record === q.record), q.reason, q.message);
       await this.unit.flushIfLarge();
       tick();
     }

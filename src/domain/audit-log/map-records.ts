@@ -65,15 +65,18 @@ type Outcome = { ok: true; event: MappedEvent } | { ok: false; reason: Quarantin
  */
 export function mapRecords(records: readonly ExternalRecord[], rules: MappingRules, lookups: MappingLookups): MappingResult {
   const principals = new Map([...lookups.personByPrincipal].map(([k, v]) => [normalisePrincipal(k), v]));
-  const seen = new Set<string>();
+  const resolver = new Resolver(rules, lookups, principals);
+  // source → vendor ids seen: the ids as parsed, with no key string built per record.
+  const seen = new Map<string, Set<string>>();
   const events: MappedEvent[] = [];
   const quarantine: QuarantinedRecord[] = [];
   for (const record of records) {
-    const key = `${record.source}\u0000${record.sourceRecordId}`;
-    const outcome = seen.has(key)
+    let ids = seen.get(record.source);
+    if (ids === undefined) seen.set(record.source, (ids = new Set()));
+    const outcome = ids.has(record.sourceRecordId)
       ? rejected('duplicate-record', `${record.source} record ${record.sourceRecordId} appears twice`)
-      : mapRecord(record, rules, lookups, principals);
-    seen.add(key);
+      : mapRecord(record, resolver, lookups);
+    ids.add(record.sourceRecordId);
     if (outcome.ok) events.push(outcome.event);
     else quarantine.push({ record, reason: outcome.reason, message: `${record.fileNameOfLog} line ${record.line}: ${outcome.message}` });
   }
@@ -85,13 +88,41 @@ export function normalisePrincipal(principal: string): string {
   return principal.trim().toLowerCase();
 }
 
-function mapRecord(record: ExternalRecord, rules: MappingRules, lookups: MappingLookups, principals: ReadonlyMap<string, string>): Outcome {
+/**
+ * A log names the same few files and accounts over and over (a copy is opened many times, by
+ * its few holders): each distinct file reference and account is resolved once per call.
+ */
+class Resolver {
+  /** fileName → objectPath → outcome (null keys included: Maps compare them exactly). */
+  private readonly copies = new Map<string | null, Map<string | null, CopyOutcome>>();
+  private readonly actors = new Map<string, ActorOutcome>();
+
+  constructor(private readonly rules: MappingRules, private readonly lookups: MappingLookups, private readonly principals: ReadonlyMap<string, string>) {}
+
+  copy(record: ExternalRecord): CopyOutcome {
+    if (record.copyId !== null) return resolveCopy(record, this.rules, this.lookups.copies);
+    let byPath = this.copies.get(record.fileName);
+    if (byPath === undefined) this.copies.set(record.fileName, (byPath = new Map<string | null, CopyOutcome>()));
+    let outcome = byPath.get(record.objectPath);
+    if (outcome === undefined) byPath.set(record.objectPath, (outcome = resolveCopy(record, this.rules, this.lookups.copies)));
+    return outcome;
+  }
+
+  actor(record: ExternalRecord): ActorOutcome {
+    if (record.actorId !== null) return resolveActor(record, this.lookups.people, this.principals);
+    let outcome = this.actors.get(record.principal);
+    if (outcome === undefined) this.actors.set(record.principal, (outcome = resolveActor(record, this.lookups.people, this.principals)));
+    return outcome;
+  }
+}
+
+function mapRecord(record: ExternalRecord, resolver: Resolver, lookups: MappingLookups): Outcome {
   const action = record.action;
   if (action === null) return rejected('unmapped-operation', `operation "${record.operation}" is not in the ${record.source} table`);
   if (action === 'other') return rejected('not-a-handling-event', `operation "${record.operation}" does not handle a copy`);
-  const copy = resolveCopy(record, rules, lookups.copies);
+  const copy = resolver.copy(record);
   if (!copy.ok) return copy;
-  const actor = resolveActor(record, lookups.people, principals);
+  const actor = resolver.actor(record);
   if (!actor.ok) return actor;
   const placement = checkAgencies(record, copy.copy, actor.person, lookups);
   if (placement !== null) return placement;
