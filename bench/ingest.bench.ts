@@ -27,6 +27,7 @@ import { importAuditLog, importMappings } from '../src/app/audit-import.ts';
 import { runAudit } from '../src/app/audit.ts';
 import { importBundle } from '../src/app/import-bundle.ts';
 import { productPathway } from '../src/app/pathway.ts';
+import { sealText, versionBody } from '../src/app/sealed-texts.ts';
 import { parseAuditLog } from '../src/adapters/audit-logs/index.ts';
 import { createRandom } from '../src/domain/random.ts';
 import type { Engine } from '../src/store/engine.ts';
@@ -229,7 +230,8 @@ async function writeRegistry(engine: Engine, shape: BigShape): Promise<BenchCopy
       for (let i = 0; i < rows.length; i += 5_000) await engine.insertRows(trx, table, rows.slice(i, i + 5_000));
     };
     await chunked('products', products);
-    await chunked('product_versions', products.map((p) => ({ product_id: p.id, version: 1, marking: 'SECRET', label: 'full', body: 'wm0:(S) Bench.' })));
+    // Sealed as every stored body is (app/sealed-texts.ts), under the engine's data key: a plaintext body would be refused, or read as legacy.
+    await chunked('product_versions', products.map((p) => ({ product_id: p.id, version: 1, marking: 'SECRET', label: 'full', body: sealText(engine, versionBody(p.id, 1), '(S) Bench.') })));
     await chunked('copies', copies);
   });
   return copies.map((c) => ({ id: c.id, productId: c.product_id, recipientId: c.recipient_id }));
