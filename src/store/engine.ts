@@ -38,8 +38,9 @@ export interface Engine {
    * The hex text of a bytes column's values concatenated in `orderBy` order over the rows a query
    * selects (NULL for none): `ledger verify` reads a batch's leaf hashes as one value, not one
    * Buffer per row. SQLite: group_concat(hex(…)); PostgreSQL: encode(string_agg(…), 'hex').
+   * Without `orderBy`, in the order the rows come (an ordered subquery's: no sort).
    */
-  concatenatedHex(column: string, orderBy: string): RawBuilder<string | null>;
+  concatenatedHex(column: string, orderBy?: string): RawBuilder<string | null>;
   /**
    * Runs a compiled select on the database (not inside a transaction) and returns its rows as
    * arrays of values in select order, with no object per row: SQLite through better-sqlite3's
@@ -90,7 +91,8 @@ export function openSqlite(file: string, url = file): Engine {
     bigintType: 'integer',
     maxParameters: 32_000,
     coveringIndexes: true,
-    concatenatedHex: (column, orderBy) => sql<string | null>`group_concat(hex(${sql.ref(column)}), '' order by ${sql.ref(orderBy)})`,
+    concatenatedHex: (column, orderBy) => (orderBy === undefined ? sql<string | null>`group_concat(hex(${sql.ref(column)}), '')`
+      : sql<string | null>`group_concat(hex(${sql.ref(column)}), '' order by ${sql.ref(orderBy)})`),
     selectArrays: (query) => {
       let statement = rawStatements.get(query.sql);
       if (statement === undefined) rawStatements.set(query.sql, (statement = connection.prepare(query.sql).raw(true)));
@@ -118,7 +120,8 @@ export function openPostgres(url: string): Engine {
       const columns = sql.join(columnsOf(rows).map((c) => sql.ref(c)));
       await sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${jsonRows(rows)}::json)`.execute(trx);
     },
-    concatenatedHex: (column, orderBy) => sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`,
+    concatenatedHex: (column, orderBy) => (orderBy === undefined ? sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea), 'hex')`
+      : sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`),
     selectArrays: async (query) => (await pool.query<unknown[]>({ text: query.sql, values: [...query.parameters], rowMode: 'array' })).rows,
     lockLedger: async (trx) => {
       await sql`select size from ledger_head where id = 1 for update`.execute(trx);

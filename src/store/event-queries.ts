@@ -7,7 +7,7 @@ import type { Engine } from './engine.ts';
 import { eventFromRow, toAction } from './rows.ts';
 
 /** The columns of an event, in this order (eventFromArray). */
-const eventColumns = ['id', 'copy_id', 'product_id', 'actor_id', 'action', 'at', 'target_copy_id', 'detail', 'source', 'source_record_id'] as const;
+export const eventColumns = ['id', 'copy_id', 'product_id', 'actor_id', 'action', 'at', 'target_copy_id', 'detail', 'source', 'source_record_id'] as const;
 
 /**
  * A product's events in pathway order (time, then ledger index), read as arrays: on SQLite one
@@ -20,7 +20,7 @@ export async function listEventsOfProduct(engine: Engine, productId: string, asO
 }
 
 /** A row of eventColumns as an array; the database is not trusted to give the types it should. */
-function eventFromArray(row: readonly unknown[]): HandlingEvent {
+export function eventFromArray(row: readonly unknown[]): HandlingEvent {
   const { id, copyId, productId, actorId, action, at, targetCopyId, detail } = auditEventFromArray(row);
   const [, , , , , , , , source, sourceRecordId] = row;
   if (typeof source !== 'string' || (sourceRecordId !== null && typeof sourceRecordId !== 'string')) throw new Error(`stored event ${id} has a column of the wrong type`);

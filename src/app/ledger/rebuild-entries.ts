@@ -8,10 +8,10 @@
  * id range where a record's id is its ledger index (events, refusals, reads, notes, bulletins,
  * quarantine), a key list for the others.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../store/database.ts';
+import { canonicalJson } from '../../domain/ledger/canonical-json.ts';
+import type { Engine } from '../../store/engine.ts';
 import { caseRebuilders } from './rebuild-cases.ts';
-import type { KindRebuilder, Opener, Pending, RebuildContext, Rebuilt, StoredEntry } from './rebuild-kit.ts';
+import type { EntryText, KindRebuilder, Opener, Pending, RebuildContext, Rebuilt, StoredEntry } from './rebuild-kit.ts';
 import { registryRebuilders } from './rebuild-registry.ts';
 
 export type { KindRebuilder, Opener, Rebuilt, StoredEntry } from './rebuild-kit.ts';
@@ -27,7 +27,7 @@ export function createRebuilders(): ReadonlyMap<string, KindRebuilder> {
  * problem. Kinds are rebuilt side by side (several connections on PostgreSQL).
  */
 export async function rebuildBatch(
-  db: Kysely<Database>, rebuilders: ReadonlyMap<string, KindRebuilder>, entries: readonly StoredEntry[], open: Opener | undefined, unchecked: Map<string, number>,
+  engine: Engine, rebuilders: ReadonlyMap<string, KindRebuilder>, entries: readonly StoredEntry[], open: Opener | undefined, unchecked: Map<string, number>,
 ): Promise<Rebuilt[]> {
   const out: Rebuilt[] = entries.map((entry) => ({ ok: false, problem: `no record is stored for it (${entry.ref})` }));
   const byKind = new Map<string, Pending[]>();
@@ -36,15 +36,19 @@ export async function rebuildBatch(
     if (list === undefined) byKind.set(entry.kind, [{ at, entry }]);
     else list.push({ at, entry });
   });
+  const putText = (at: number, build: () => EntryText): void => {
+    try {
+      out[at] = { ok: true, entry: build() };
+    } catch (error) {
+      out[at] = { ok: false, problem: `its record cannot be read (${error instanceof Error ? error.message : String(error)})` };
+    }
+  };
   const context: RebuildContext = {
-    db, open,
-    put: (at, build) => {
-      try {
-        out[at] = { ok: true, entry: build() };
-      } catch (error) {
-        out[at] = { ok: false, problem: `its record cannot be read (${error instanceof Error ? error.message : String(error)})` };
-      }
-    },
+    db: engine.db, engine, open, putText,
+    put: (at, build) => putText(at, () => {
+      const entry = build();
+      return { kind: entry.kind, ref: entry.ref, body: canonicalJson(entry.body) };
+    }),
     unchecked: (kind) => unchecked.set(kind, (unchecked.get(kind) ?? 0) + 1),
   };
   await Promise.all([...byKind].map(async ([kind, pending]) => {

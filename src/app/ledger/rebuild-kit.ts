@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Entry } from '../../domain/entries.ts';
 import type { Database } from '../../store/database.ts';
+import type { Engine } from '../../store/engine.ts';
 import type { SealedText } from '../sealed-texts.ts';
 
 /** One stored ledger entry as verification reads it. */
@@ -15,8 +16,15 @@ export interface StoredEntry {
   readonly body: string;
 }
 
-/** What an entry rebuilds to: the entry, or why it cannot be rebuilt. */
-export type Rebuilt = { readonly ok: true; readonly entry: Entry } | { readonly ok: false; readonly problem: string };
+/** An entry with its body as leaf text: the RFC 8785 canonical JSON the ledger stores. */
+export interface EntryText {
+  readonly kind: string;
+  readonly ref: string;
+  readonly body: string;
+}
+
+/** What an entry rebuilds to: the entry as text, or why it cannot be rebuilt. */
+export type Rebuilt = { readonly ok: true; readonly entry: EntryText } | { readonly ok: false; readonly problem: string };
 
 /** Sealed texts and secrets opened with the data key (app/sealed-texts.ts, app/secrets.ts). */
 export interface Opener {
@@ -33,10 +41,14 @@ export interface Pending {
 /** What a kind's rebuilder is handed for one batch. */
 export interface RebuildContext {
   readonly db: Kysely<Database>;
+  /** For reads of many rows as arrays (Engine.selectArrays). */
+  readonly engine: Engine;
   /** Opens sealed texts; undefined when no data key is present (commitments are then taken from the stored body). */
   readonly open: Opener | undefined;
   /** Sets what the entry at a batch position rebuilds to; an error thrown by `build` becomes its problem. */
   put(at: number, build: () => Entry): void;
+  /** put for a kind whose leaf text is written directly (domain/event-leaf.ts), not through canonicalJson. */
+  putText(at: number, build: () => EntryText): void;
   /** Records that an entry's commitment to a sealed text was taken from its stored body (no data key). */
   unchecked(kind: string): void;
 }

@@ -4,9 +4,12 @@
  * bodies, codewords, fingerprint slots and codes) are recomputed from the texts opened with the
  * data key; without it they are taken from the stored body and counted as unchecked.
  */
-import { agencyEntry, commitText, copyEntry, eventEntry, fingerprintCodeEntry, personEntry, productEntry, refusalEntry, versionEntry } from '../../domain/entries.ts';
+import type { CompiledQuery } from 'kysely';
+import { agencyEntry, commitText, copyEntry, fingerprintCodeEntry, personEntry, productEntry, refusalEntry, versionEntry } from '../../domain/entries.ts';
 import type { Entry } from '../../domain/entries.ts';
-import { agencyFromRow, copyFromRow, eventFromRow, personFromRow, productFromRow, versionFromRow } from '../../store/rows.ts';
+import { eventLeafBody } from '../../domain/event-leaf.ts';
+import { eventColumns, eventFromArray } from '../../store/event-queries.ts';
+import { agencyFromRow, copyFromRow, personFromRow, productFromRow, versionFromRow } from '../../store/rows.ts';
 import { readEntry } from '../accounts/reads.ts';
 import type { ReadKind } from '../accounts/reads.ts';
 import { codeAad, codewordAad } from '../fingerprinting.ts';
@@ -40,11 +43,25 @@ async function rebuildById<R extends { id: number }>(
   putEach(context, pending, idOf, await readByIds(ids, reads.range, reads.list), build);
 }
 
+/**
+ * Handling events are nearly every entry of a large ledger: read as arrays (no row object), and
+ * their leaf text written directly by eventLeafBody, the encoder that wrote them, which equals
+ * canonicalJson(eventEntry(event).body) (domain/event-leaf.ts, and its property test).
+ */
 const events: KindRebuilder = {
-  rebuild: (context, pending) => rebuildById(context, pending, 'event', {
-    range: (lo, hi) => context.db.selectFrom('events').selectAll().where('id', '>=', lo).where('id', '<', hi).execute(),
-    list: (ids) => context.db.selectFrom('events').selectAll().where('id', 'in', ids).execute(),
-  }, (row) => eventEntry(eventFromRow(row))),
+  async rebuild(context, pending) {
+    const idOf = numericId('event');
+    // A row is turned into an event inside putText: a column of the wrong type is this entry's problem.
+    const read = async (query: CompiledQuery) => (await context.engine.selectArrays(query)).map((row) => ({ id: Number(row[0]), row }));
+    const select = () => context.db.selectFrom('events').select(eventColumns);
+    const rows = await readByIds(pending.map(({ entry }) => idOf(entry)).filter((id): id is number => id !== undefined),
+      (lo, hi) => read(select().where('id', '>=', lo).where('id', '<', hi).compile()), (ids) => read(select().where('id', 'in', ids).compile()));
+    for (const { at, entry } of pending) {
+      const id = idOf(entry);
+      const found = id === undefined ? undefined : rows.get(id);
+      if (found !== undefined) context.putText(at, () => ({ kind: 'event.recorded', ref: `event:${found.id}`, body: eventLeafBody(eventFromArray(found.row)) }));
+    }
+  },
   records: countOf('events'),
 };
 
