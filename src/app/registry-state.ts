@@ -4,16 +4,34 @@
  * records it creates itself). Keeps bulk imports to one read per distinct record.
  */
 import type { Agency, Copy, Person, Product, ProductVersion } from '../domain/registry.ts';
+import type { ProductVersionTable } from '../store/database.ts';
+import type { Engine } from '../store/engine.ts';
 import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { ensureVersionCode } from './fingerprinting.ts';
 import type { VersionCode } from './fingerprinting.ts';
-import { findAgency, findPerson, findProduct, listCopiesOfProduct, maxSerial } from '../store/registry-queries.ts';
-import { readVersions } from './sealed-texts.ts';
+import {
+  findAgency, findPerson, findProduct, findProducts, listCopiesOfProduct, listCopiesOfProducts, listPeople, listVersionRows, listVersionRowsOf, maxSerial,
+} from '../store/registry-queries.ts';
+import { openVersionRow } from './sealed-texts.ts';
 
 export interface KnownProduct {
   readonly product: Product;
   readonly salt: string;
   readonly versions: ProductVersion[];
+}
+
+/**
+ * A stored product whose version bodies are opened (decrypted) on first use: recording handling
+ * events needs to know the product exists, not its text; a forward's new copy does.
+ */
+function storedProduct(engine: Engine, product: Product & { salt: string }, rows: readonly ProductVersionTable[]): KnownProduct {
+  let versions: ProductVersion[] | undefined;
+  return {
+    product, salt: product.salt,
+    get versions(): ProductVersion[] {
+      return (versions ??= rows.map((row) => openVersionRow(engine, row)));
+    },
+  };
 }
 
 export class RegistryState {
@@ -54,9 +72,29 @@ export class RegistryState {
   async product(id: string): Promise<KnownProduct | undefined> {
     if (!this.products.has(id)) {
       const found = await findProduct(this.unit.trx, id);
-      this.products.set(id, found ? { product: found, salt: found.salt, versions: await readVersions(this.unit.engine, id, this.unit.trx) } : null);
+      this.products.set(id, found ? storedProduct(this.unit.engine, found, await listVersionRows(this.unit.trx, id)) : null);
     }
     return this.products.get(id) ?? undefined;
+  }
+
+  /**
+   * Loads, in a few set-based reads, the products (with their copies) and people a batch will
+   * name and that are not known yet; those that do not exist are remembered as missing. After
+   * it, recording the batch's events reads nothing more unless an event forwards a copy.
+   */
+  async preload(productIds: readonly string[], personIds: readonly string[]): Promise<void> {
+    const trx = this.unit.trx;
+    const products = [...new Set(productIds)].filter((id) => !this.products.has(id));
+    const people = [...new Set(personIds)].filter((id) => !this.people.has(id));
+    const found = await findProducts(trx, products);
+    const rowsOf = groupBy(await listVersionRowsOf(trx, found.map((p) => p.id)), (row) => row.product_id);
+    for (const id of products) this.products.set(id, null);
+    for (const p of found) this.products.set(p.id, storedProduct(this.unit.engine, p, rowsOf.get(p.id) ?? []));
+    const unloaded = found.map((p) => p.id).filter((id) => !this.copies.has(id));
+    for (const id of unloaded) this.copies.set(id, new Map());
+    for (const copy of await listCopiesOfProducts(trx, unloaded)) this.holdCopy(this.copies.get(copy.productId), copy);
+    for (const id of people) this.people.set(id, null);
+    for (const person of await listPeople(trx, people)) this.people.set(person.id, person);
   }
 
   /** The copies of a product a person holds (issued or forwarded to them), oldest first. */
@@ -86,7 +124,11 @@ export class RegistryState {
   rememberProduct(known: KnownProduct): void { this.products.set(known.product.id, known); }
 
   async rememberCopy(copy: Copy): Promise<void> {
-    const byRecipient = await this.copiesOf(copy.productId);
+    this.holdCopy(await this.copiesOf(copy.productId), copy);
+  }
+
+  private holdCopy(byRecipient: Map<string, Copy[]> | undefined, copy: Copy): void {
+    if (byRecipient === undefined) return;
     const list = byRecipient.get(copy.recipientId) ?? [];
     list.push(copy);
     byRecipient.set(copy.recipientId, list);
@@ -96,13 +138,19 @@ export class RegistryState {
     let byRecipient = this.copies.get(productId);
     if (!byRecipient) {
       byRecipient = new Map();
-      for (const copy of await listCopiesOfProduct(this.unit.trx, productId)) {
-        const list = byRecipient.get(copy.recipientId) ?? [];
-        list.push(copy);
-        byRecipient.set(copy.recipientId, list);
-      }
+      for (const copy of await listCopiesOfProduct(this.unit.trx, productId)) this.holdCopy(byRecipient, copy);
       this.copies.set(productId, byRecipient);
     }
     return byRecipient;
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

@@ -129,4 +129,23 @@ describeEachEngine('HTTP API', (engine) => {
       expect(((await outside.json()) as { error: { message: string } }).error.message).toContain('events[1].recipient');
     });
   });
+
+  it('records a batch read in one go: a forward and an event on the copy it issued, an unknown product refused by its index', async () => {
+    const before = (await (await h.call('GET', `/api/v1/products/${productId}/pathway`, { token: h.tokens.investigator })).json()) as { copies: number; events: number };
+    const forward = await h.call('POST', '/api/v1/events', { token: h.tokens.originator, json: { events: [
+      { product: productId, recipient: 'pco-07', action: 'forwarded', to: 'gac-12', at: '2022-10-08T09:00:00Z' },
+      { product: productId, recipient: 'gac-12', action: 'opened', at: '2022-10-08T09:05:00Z' },
+    ] } });
+    expect(forward.status).toBe(201);
+    const after = (await (await h.call('GET', `/api/v1/products/${productId}/pathway`, { token: h.tokens.investigator })).json()) as { copies: number; events: number };
+    expect(after).toMatchObject({ copies: before.copies + 1, events: before.events + 2 });
+    const unknown = await h.call('POST', '/api/v1/events', { token: h.tokens.originator, json: { events: [
+      { product: productId, recipient: 'gac-12', action: 'opened', at: '2022-10-08T10:00:00Z' },
+      { product: 'NOPE', recipient: 'gac-12', action: 'opened', at: '2022-10-08T10:00:00Z' },
+    ] } });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('events[1].product');
+    const unchanged = (await (await h.call('GET', `/api/v1/products/${productId}/pathway`, { token: h.tokens.investigator })).json()) as { events: number };
+    expect(unchanged.events).toBe(after.events);
+  });
 });
