@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Bundle } from '../../src/app/bundle-schema.ts';
 import { showCopy } from '../../src/app/copy-text.ts';
 import { importBundle } from '../../src/app/import-bundle.ts';
+import { seedFingerprintRandomness } from '../../src/app/fingerprinting.ts';
 import { investigate } from '../../src/app/investigate.ts';
 import type { InvestigationResult } from '../../src/app/investigate.ts';
 import { createRandom } from '../../src/domain/random.ts';
@@ -60,6 +61,10 @@ export interface LeakOutcome {
     /** The decoder's notes (slots read per product version) and the first leaker's fingerprint evidence, to see why a leak was missed. */
     readonly fingerprintNotes: readonly string[];
     readonly leakerFingerprint: readonly string[];
+    /** Visible slots read in the article, over every matched product version. */
+    readonly visibleSlotsRead: number;
+    /** A leaker's copy has a higher fingerprint ratio than every innocent's: the fingerprint alone singles them out. */
+    readonly fingerprintSeparates: boolean;
   };
   readonly baseline: { readonly ranks: readonly number[]; readonly listSize: number; readonly seconds: number; readonly cpuSeconds: number };
 }
@@ -148,8 +153,15 @@ function startClock(): () => { seconds: number; cpuSeconds: number } {
 
 const weightOf = (c: InvestigationResult['candidates'][number]): number => Object.values(c.channels).reduce((a, b) => a + b, 0);
 
+/** The decoder's notes say, per product version, "… (N visible, M invisible) …". */
+const visibleReadIn = (notes: readonly string[]): number => notes.reduce((n, note) => n + Number(/\((\d+) visible/u.exec(note)?.[1] ?? 0), 0);
+
 function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: readonly string[], time: { seconds: number; cpuSeconds: number }): LeakOutcome['waymark'] {
   const top = result.candidates[0];
+  const fingerprintOf = (c: InvestigationResult['candidates'][number]): number => c.channels.fingerprint ?? 0;
+  const innocentFingerprint = Math.max(-99, ...result.candidates.filter((c) => !leakers.includes(c.person)).map(fingerprintOf));
+  const bestLeakerFingerprint = Math.max(-99, ...result.candidates.filter((c) => leakers.includes(c.person)).map(fingerprintOf));
+  const fingerprintNotes = result.notes.filter((n) => n.startsWith('fingerprint'));
   const truth = new Set(plan.sources.flatMap((s) => s.products));
   return {
     ranks: leakers.map((p) => result.candidates.find((c) => c.person === p)?.rank ?? Number.POSITIVE_INFINITY),
@@ -158,9 +170,9 @@ function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: re
     strongInnocents: result.candidates.filter((c) => c.strong && !leakers.includes(c.person)).length,
     leakerStrong: result.candidates.some((c) => c.strong && leakers.includes(c.person)),
     topInnocentWeight: Math.max(-99, ...result.candidates.filter((c) => !leakers.includes(c.person)).map(weightOf)),
-    topInnocentFingerprint: Math.max(-99, ...result.candidates.filter((c) => !leakers.includes(c.person)).map((c) => c.channels.fingerprint ?? 0)),
+    topInnocentFingerprint: innocentFingerprint,
     leakerChannels: result.candidates.find((c) => c.person === leakers[0])?.channels ?? null, topChannels: top?.channels ?? null,
-    fingerprintNotes: result.notes.filter((n) => n.startsWith('fingerprint')),
+    fingerprintNotes, visibleSlotsRead: visibleReadIn(fingerprintNotes), fingerprintSeparates: bestLeakerFingerprint > innocentFingerprint,
     leakerFingerprint: result.candidates.find((c) => c.person === leakers[0])?.evidence.filter((e) => e.channel === 'fingerprint').map((e) => `${e.weight}: ${e.detail}`) ?? [],
     ...time, sourcesFound: result.sources.filter((s) => truth.has(s.product)).length, sourcesMatched: result.sources.length, sourcesTrue: truth.size,
   };
@@ -188,6 +200,8 @@ async function investigateLeak(engine: Engine, random: Random, scenario: Scenari
 
 export async function simulate(options: SimulationOptions, onLeak?: (outcome: LeakOutcome) => void): Promise<SimulationResult> {
   const random = createRandom(`waymark-simulation/${options.seed}`);
+  // The same copies on every run of a seed, so that two settings are compared on the same leaks.
+  seedFingerprintRandomness(`waymark-simulation/${options.seed}/codewords`);
   const scenario = buildScenario(random, options);
   const database = await createTestDatabase('sqlite');
   const engine = await database.open();

@@ -47,6 +47,30 @@ function ranking(result: SimulationResult, ran: string): Figure[] {
   return out;
 }
 
+/**
+ * Why quoting leaks are missed: a 1–3 sentence quote carries few visible slots, and a retyped
+ * article nothing else. Where a leaker's copy has a higher fingerprint ratio than every
+ * innocent's, the fingerprint singles them out; elsewhere behaviour decides, and a leaker
+ * whose access left no record has none.
+ */
+function separation(result: SimulationResult, ran: string): Figure[] {
+  const out: Figure[] = [];
+  for (const [name, keep] of [['quotes', (o: LeakOutcome) => o.quoted], ['quotes.stripped', (o: LeakOutcome) => o.quoted && o.stripped], ['quotes.kept', (o: LeakOutcome) => o.quoted && !o.stripped]] as const) {
+    const items = result.outcomes.filter(keep);
+    if (items.length === 0) continue;
+    const separated = items.filter((o) => o.waymark.fingerprintSeparates);
+    const rest = items.filter((o) => !o.waymark.fingerprintSeparates);
+    out.push({
+      metric: `fingerprint_separates.${name}`, value: round(share(items, (o) => o.waymark.fingerprintSeparates)), unit: 'share of leaks whose leaker\'s copy out-scores every innocent copy on fingerprint alone',
+      leaks: items.length, visibleSlotsReadMedian: median(items.map((o) => o.waymark.visibleSlotsRead)),
+      rank1WhenSeparated: round(share(separated, (o) => atRank1(o.waymark.ranks))), rank1Otherwise: round(share(rest, (o) => atRank1(o.waymark.ranks))),
+      rank1OtherwiseNoAccessRecord: round(share(rest.filter((o) => o.kind === 'no-record'), (o) => atRank1(o.waymark.ranks))),
+      note: `${ran}; visible slots read summed over the matched product versions`,
+    });
+  }
+  return out;
+}
+
 function lists(result: SimulationResult, ran: string): Figure[] {
   const o = result.outcomes;
   const shortlist = median(o.map((x) => x.waymark.shortlist));
@@ -112,5 +136,5 @@ export function describeRun(result: SimulationResult): string {
 
 export function summarise(result: SimulationResult): Figure[] {
   const ran = describeRun(result);
-  return [...ranking(result, ran), ...lists(result, ran), ...timings(result, ran), ...calibration(result, ran)];
+  return [...ranking(result, ran), ...separation(result, ran), ...lists(result, ran), ...timings(result, ran), ...calibration(result, ran)];
 }

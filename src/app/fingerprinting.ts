@@ -10,7 +10,7 @@ import { commitText, fingerprintCodeEntry } from '../domain/entries.ts';
 import { createFingerprintCode, drawCodeword, findSlots, renderCopy } from '../domain/fingerprint/index.ts';
 import { stripAuthorSyntax } from '../domain/fingerprint/author-alternatives.ts';
 import type { Codeword, FingerprintCode, Slot } from '../domain/fingerprint/index.ts';
-import { createRandom } from '../domain/random.ts';
+import { createRandom, type Random } from '../domain/random.ts';
 import type { ProductVersion } from '../domain/registry.ts';
 import type { Engine } from '../store/engine.ts';
 import type { UnitOfWork } from '../store/unit-of-work.ts';
@@ -29,7 +29,17 @@ const slotsText = (productId: string, version: number): SealedText => ({ kind: '
 export const codewordAad = (copyId: string): string => `copy:${copyId}:codeword`;
 
 /** A generator seeded from the operating system's randomness: codes and codewords must be unguessable. */
-const secretRandom = () => createRandom(randomBytes(32).toString('hex'));
+let secretRandom = (): Random => createRandom(randomBytes(32).toString('hex'));
+
+/**
+ * Simulations only (bench/simulation): draws codes and codewords from `seed`, so that a run can
+ * be repeated exactly and two settings compared on the same copies. Anyone who knows the seed
+ * can predict every copy's wording; nothing in the CLI or the server calls this.
+ */
+export function seedFingerprintRandomness(seed: string): void {
+  const root = createRandom(seed);
+  secretRandom = () => root.fork('draw');
+}
 
 /** The version's code: loaded, or created and logged in this unit when the first copy is issued (callers cache it per unit). */
 export async function ensureVersionCode(unit: UnitOfWork, version: ProductVersion, salt: string): Promise<VersionCode> {
