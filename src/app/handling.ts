@@ -30,7 +30,7 @@ export function recordEvents(engine: Engine, inputs: readonly HandlingInput[]): 
   return loggingRefusals(engine, () => writeTransaction(engine, async (unit) => {
     const state = new RegistryState(unit);
     // One read per kind of record for the whole batch, not one per product and person it names.
-    await state.preload(inputs.map((e) => e.productId), inputs.flatMap((e) => [e.recipientId, e.actorId, ...(e.toPersonId === undefined ? [] : [e.toPersonId])]));
+    await state.preload(inputs, inputs.flatMap((e) => [e.recipientId, e.actorId, ...(e.toPersonId === undefined ? [] : [e.toPersonId])]));
     const events: HandlingEvent[] = [];
     for (const [i, input] of inputs.entries()) events.push(await recordHandling(unit, state, input, `events[${i}]`));
     return events;

@@ -10,7 +10,7 @@ import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { ensureVersionCode } from './fingerprinting.ts';
 import type { VersionCode } from './fingerprinting.ts';
 import {
-  findAgency, findPerson, findProduct, findProducts, listCopiesOfProduct, listCopiesOfProducts, listPeople, listVersionRows, listVersionRowsOf, maxSerial,
+  findAgency, findPerson, findProduct, findProducts, listCopiesHeld, listCopiesOfProduct, listPeople, listVersionRows, listVersionRowsOf, maxSerial,
 } from '../store/registry-queries.ts';
 import { openVersionRow } from './sealed-texts.ts';
 
@@ -38,8 +38,10 @@ export class RegistryState {
   private readonly agencies = new Map<string, Agency | null>();
   private readonly people = new Map<string, Person | null>();
   private readonly products = new Map<string, KnownProduct | null>();
-  /** productId -> recipientId -> copies, oldest first */
+  /** productId -> recipientId -> copies, oldest first: a pair present lists every copy that holder has. */
   private readonly copies = new Map<string, Map<string, Copy[]>>();
+  /** Products whose every holder is in `copies`, so that a holder absent there holds none. */
+  private readonly allHolders = new Set<string>();
   private readonly serials = new Map<string, number>();
   private readonly codes = new Map<string, VersionCode>();
 
@@ -54,9 +56,9 @@ export class RegistryState {
     return this.products.get(id) ?? undefined;
   }
 
-  /** The copies a person holds, when the product's copies are already loaded; undefined otherwise. */
+  /** The copies a person holds, when they are already loaded; undefined otherwise. */
   knownCopiesHeld(productId: string, recipientId: string): readonly Copy[] | undefined {
-    return this.copies.get(productId)?.get(recipientId) ?? (this.copies.has(productId) ? [] : undefined);
+    return this.copies.get(productId)?.get(recipientId) ?? (this.allHolders.has(productId) ? [] : undefined);
   }
 
   async agency(id: string): Promise<Agency | undefined> {
@@ -78,28 +80,34 @@ export class RegistryState {
   }
 
   /**
-   * Loads, in a few set-based reads, the products (with their copies) and people a batch will
-   * name and that are not known yet; those that do not exist are remembered as missing. After
-   * it, recording the batch's events reads nothing more unless an event forwards a copy.
+   * Loads, in a few set-based reads, what a batch of events will name and is not known yet: the
+   * products, the copies each (product, holder) pair holds (not every copy of the product), and
+   * the people; what does not exist is remembered as missing. After it, recording the batch
+   * reads nothing more unless an event forwards a copy.
    */
-  async preload(productIds: readonly string[], personIds: readonly string[]): Promise<void> {
+  async preload(holdings: ReadonlyArray<{ readonly productId: string; readonly recipientId: string }>, personIds: readonly string[]): Promise<void> {
     const trx = this.unit.trx;
-    const products = [...new Set(productIds)].filter((id) => !this.products.has(id));
-    const people = [...new Set(personIds)].filter((id) => !this.people.has(id));
+    const products = [...new Set(holdings.map((h) => h.productId))].filter((id) => !this.products.has(id));
     const found = await findProducts(trx, products);
     const rowsOf = groupBy(await listVersionRowsOf(trx, found.map((p) => p.id)), (row) => row.product_id);
     for (const id of products) this.products.set(id, null);
     for (const p of found) this.products.set(p.id, storedProduct(this.unit.engine, p, rowsOf.get(p.id) ?? []));
-    const unloaded = found.map((p) => p.id).filter((id) => !this.copies.has(id));
-    for (const id of unloaded) this.copies.set(id, new Map());
-    for (const copy of await listCopiesOfProducts(trx, unloaded)) this.holdCopy(this.copies.get(copy.productId), copy);
+    const unknown = holdings.filter((h) => this.products.get(h.productId) && this.knownCopiesHeld(h.productId, h.recipientId) === undefined);
+    if (unknown.length > 0) {
+      const held = await listCopiesHeld(trx, unknown.map((h) => h.productId), unknown.map((h) => h.recipientId));
+      // Every copy of those products held by those people is here: each pair not known before is now complete.
+      const wasKnown = new Set(held.filter((c) => this.knownCopiesHeld(c.productId, c.recipientId) !== undefined).map((c) => c.id));
+      for (const copy of held) if (!wasKnown.has(copy.id)) this.holdCopy(copy);
+      for (const h of unknown) if (this.knownCopiesHeld(h.productId, h.recipientId) === undefined) this.holders(h.productId).set(h.recipientId, []);
+    }
+    const people = [...new Set(personIds)].filter((id) => !this.people.has(id));
     for (const id of people) this.people.set(id, null);
     for (const person of await listPeople(trx, people)) this.people.set(person.id, person);
   }
 
   /** The copies of a product a person holds (issued or forwarded to them), oldest first. */
   async copiesHeld(productId: string, recipientId: string): Promise<readonly Copy[]> {
-    return (await this.copiesOf(productId)).get(recipientId) ?? [];
+    return this.knownCopiesHeld(productId, recipientId) ?? (await this.copiesOf(productId)).get(recipientId) ?? [];
   }
 
   async nextSerial(productId: string): Promise<number> {
@@ -123,25 +131,33 @@ export class RegistryState {
   rememberPerson(person: Person): void { this.people.set(person.id, person); }
   rememberProduct(known: KnownProduct): void { this.products.set(known.product.id, known); }
 
+  /** A copy issued in this unit: its holder's earlier copies are loaded first, so their list stays complete. */
   async rememberCopy(copy: Copy): Promise<void> {
-    this.holdCopy(await this.copiesOf(copy.productId), copy);
+    if (this.knownCopiesHeld(copy.productId, copy.recipientId) === undefined) await this.copiesOf(copy.productId);
+    this.holdCopy(copy);
   }
 
-  private holdCopy(byRecipient: Map<string, Copy[]> | undefined, copy: Copy): void {
-    if (byRecipient === undefined) return;
-    const list = byRecipient.get(copy.recipientId) ?? [];
-    list.push(copy);
-    byRecipient.set(copy.recipientId, list);
-  }
-
-  private async copiesOf(productId: string): Promise<Map<string, Copy[]>> {
+  private holders(productId: string): Map<string, Copy[]> {
     let byRecipient = this.copies.get(productId);
-    if (!byRecipient) {
-      byRecipient = new Map();
-      for (const copy of await listCopiesOfProduct(this.unit.trx, productId)) this.holdCopy(byRecipient, copy);
-      this.copies.set(productId, byRecipient);
-    }
+    if (!byRecipient) this.copies.set(productId, (byRecipient = new Map<string, Copy[]>()));
     return byRecipient;
+  }
+
+  private holdCopy(copy: Copy): void {
+    const byRecipient = this.holders(copy.productId);
+    const list = byRecipient.get(copy.recipientId);
+    if (list) list.push(copy);
+    else byRecipient.set(copy.recipientId, [copy]);
+  }
+
+  /** Every holder of a product; holders already known keep their lists, which may hold copies issued in this unit and not yet written. */
+  private async copiesOf(productId: string): Promise<Map<string, Copy[]>> {
+    if (!this.allHolders.has(productId)) {
+      const known = new Set(this.copies.get(productId)?.keys());
+      for (const copy of await listCopiesOfProduct(this.unit.trx, productId)) if (!known.has(copy.recipientId)) this.holdCopy(copy);
+      this.allHolders.add(productId);
+    }
+    return this.holders(productId);
   }
 }
 

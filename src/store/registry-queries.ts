@@ -70,9 +70,20 @@ export async function listVersionRowsOf(db: Db, productIds: readonly string[]): 
   return readByKeys(productIds, (chunk) => db.selectFrom('product_versions').selectAll().where('product_id', 'in', chunk).orderBy('product_id').orderBy('version').execute());
 }
 
-/** Every copy of several products, each product's in serial order. */
-export async function listCopiesOfProducts(db: Db, productIds: readonly string[]): Promise<Copy[]> {
-  const rows = await readByKeys(productIds, (chunk) => db.selectFrom('copies').select(copyColumns).where('product_id', 'in', chunk).orderBy('product_id').orderBy('serial').execute());
+/**
+ * Every copy of any of `productIds` held by any of `recipientIds` (index copies_recipient),
+ * each product's in serial order: what a batch of events on those holdings needs, and no more.
+ */
+export async function listCopiesHeld(db: Db, productIds: readonly string[], recipientIds: readonly string[]): Promise<Copy[]> {
+  const recipients = [...new Set(recipientIds)];
+  const rows = await readByKeys(productIds, async (products) => {
+    const out = [];
+    for (let i = 0; i < recipients.length; i += keysPerRead) {
+      const chunk = recipients.slice(i, i + keysPerRead);
+      out.push(...await db.selectFrom('copies').select(copyColumns).where('product_id', 'in', products).where('recipient_id', 'in', chunk).orderBy('product_id').orderBy('serial').execute());
+    }
+    return out;
+  });
   return rows.map(copyFromRow);
 }
 
