@@ -130,6 +130,9 @@ describeEachEngine('the case page', (engine) => {
     expect(html).toContain('pco-07');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;');
+    // The site's navigation, limited to what an investigator may open.
+    expect(html).toMatch(/<nav aria-label="Main">.*href="\/dashboard"/s);
+    expect(html).not.toContain('href="/scorecards"');
     const reads = await h.engine.db.selectFrom('ledger_entries').select('body').where('kind', '=', 'read.recorded').where('body', 'like', '%"ref":"case:C-0001"%').execute();
     expect(reads).toHaveLength(1);
   });

@@ -14,6 +14,7 @@ body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0 2em;color:#111;font-siz
 .banner{background:#c8102e;color:#fff;text-align:center;font-weight:bold;padding:.4em;letter-spacing:.05em;margin:0 -2em}
 h1{font-size:1.5em}h2{border-bottom:2px solid #333;margin-top:2em}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left}
+.nav{list-style:none;display:flex;gap:1.2em;padding:0;margin:.6em 0}.nav a{color:#0b3d91;font-weight:bold}
 .side{display:grid;grid-template-columns:1fr 1fr;gap:1em}.text{white-space:pre-wrap;border:1px solid #bbb;padding:.6em;font-family:"DejaVu Serif",Georgia,serif;line-height:1.45}
 mark{background:#ffe082}mark.paraphrase{background:#b3e5fc}mark sup{font-size:.7em;color:#555}
 code,pre{font-family:"DejaVu Sans Mono",monospace;font-size:12px}pre{white-space:pre-wrap;word-break:break-all;background:#f5f5f5;padding:.6em}
@@ -21,14 +22,22 @@ code,pre{font-family:"DejaVu Sans Mono",monospace;font-size:12px}pre{white-space
 .excerpt{font-family:"DejaVu Serif",Georgia,serif;background:#fff8e1}.strong{font-weight:bold}.muted{color:#666}
 `;
 
-export function renderCaseHtml(report: CaseReport): string {
+/** Links to show above the report when it is a page of the web UI (none in a written report). */
+export interface CaseHtmlOptions {
+  readonly nav?: readonly { readonly href: string; readonly label: string }[];
+}
+
+export function renderCaseHtml(report: CaseReport, options: CaseHtmlOptions = {}): string {
   const banner = `<div class="banner">${esc(report.banner)}</div>`;
+  const nav = options.nav?.length
+    ? `<nav aria-label="Main"><ul class="nav">${options.nav.map((l) => `<li><a href="${esc(l.href)}">${esc(l.label)}</a></li>`).join('')}</ul></nav>`
+    : '';
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     `<title>${esc(`${report.banner} — case ${report.caseId}`)}</title><style>${styles}</style></head><body>`,
-    `<header>${banner}</header><main>`,
+    `<header>${banner}${nav}</header><main>`,
     headerSection(report),
     sourcesSection(report),
     copiesSection(report),
