@@ -195,3 +195,63 @@ export function verbatimOwners(products: readonly BenchProduct[], run = 8): (tex
     return found;
   };
 }
+
+/** Lower-cased words of a text, punctuation aside (Unicode letters and digits, marks dropped). */
+export function plainWords(text: string): string[] {
+  return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Word-level Levenshtein distance (insertions, deletions and substitutions of whole words). */
+export function wordEditDistance(a: readonly string[], b: readonly string[]): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** A query's copies in products other than its own (see `copyHolders`). */
+export interface Copies {
+  /** products holding a sentence with exactly the query's words */
+  readonly exact: readonly string[];
+  /** products holding a sentence within the edit limit and nearer than the query's own sentence */
+  readonly near: readonly string[];
+}
+
+/**
+ * An oracle independent of any matcher, for the best recall@1 a ranking can reach: MRPC reuses
+ * sentences across pairs, so a pair's sentence2 can be a copy of another pair's sentence1 in
+ * another product. For a query, its own product and its own sentence, the other products
+ * holding a sentence with the same words (case and punctuation aside), and those holding one
+ * within `maxEdits` word edits that is strictly nearer to the query than its own sentence is:
+ * any matcher that ranks copies first must rank that product above the query's own.
+ */
+export function copyHolders(productOf: ReadonlyMap<string, string>, maxEdits = 2): (query: string, own: string, product: string) => Copies {
+  const sentences = [...productOf].map(([text, id]) => ({ words: plainWords(text), distinct: new Set(plainWords(text)).size, id }));
+  const byWord = new Map<string, number[]>();
+  sentences.forEach((s, i) => { for (const w of new Set(s.words)) byWord.set(w, [...(byWord.get(w) ?? []), i]); });
+  return (query, own, product) => {
+    const q = plainWords(query);
+    const distinct = new Set(q).size;
+    const ownDistance = wordEditDistance(q, plainWords(own));
+    const shared = new Map<number, number>();
+    for (const w of new Set(q)) for (const i of byWord.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const exact = new Set<string>();
+    const near = new Set<string>();
+    for (const [i, count] of shared) {
+      const s = sentences[i];
+      // each distinct word one side lacks costs at least one edit
+      if (!s || s.id === product || Math.max(distinct, s.distinct) - count > maxEdits) continue;
+      const d = wordEditDistance(q, s.words);
+      if (d === 0) exact.add(s.id);
+      else if (d <= maxEdits && d < ownDistance) near.add(s.id);
+    }
+    return { exact: [...exact], near: [...near].filter((id) => !exact.has(id)) };
+  };
+}
