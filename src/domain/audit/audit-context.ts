@@ -10,6 +10,8 @@ export interface AuditContext {
   readonly copies: readonly Copy[];
   /** Each copy with what the rules ask of it, worked out once: one lookup per event. */
   readonly copyById: ReadonlyMap<string, AuditCopy>;
+  /** The same, in the order of `copies` (copyEntries[i].index is i). */
+  readonly copyEntries: readonly AuditCopy[];
   readonly personById: ReadonlyMap<string, Person>;
   readonly agencyById: ReadonlyMap<string, Agency>;
   readonly suspendedAt: ReadonlyMap<string, string>;
@@ -57,11 +59,11 @@ export function buildAuditContext(input: AuditBase, policy: AuditPolicy): AuditC
     return rules;
   };
   const holderAgencyOf = (copy: Copy): string => personById.get(copy.recipientId)?.agencyId ?? 'unknown';
-  const copyById = new Map<string, AuditCopy>();
-  copies.forEach((copy, index) => {
+  const copyEntries = copies.map((copy, index): AuditCopy => {
     const marking = versionMarking.get(copy.productId)?.get(copy.version) ?? productMarking.get(copy.productId) ?? '';
-    copyById.set(copy.id, { copy, index, marking, rules: rulesOf(marking), holderAgencyId: holderAgencyOf(copy) });
+    return { copy, index, marking, rules: rulesOf(marking), holderAgencyId: holderAgencyOf(copy) };
   });
+  const copyById = new Map(copyEntries.map((entry) => [entry.copy.id, entry]));
   const entryOf = (copy: Copy): AuditCopy => {
     const entry = copyById.get(copy.id);
     if (entry === undefined) throw new Error(`audit: copy ${copy.id} is not one of the audit's copies`);
@@ -72,6 +74,7 @@ export function buildAuditContext(input: AuditBase, policy: AuditPolicy): AuditC
     policy,
     copies,
     copyById,
+    copyEntries,
     personById,
     agencyById,
     suspendedAt: input.suspendedAt,

@@ -1,6 +1,6 @@
 import type { BurstDay } from './access-burst.ts';
 import { AccessDays, burstFinding, countAccess } from './access-burst.ts';
-import type { Actor, AuditContext } from './audit-context.ts';
+import type { Actor, AuditContext, AuditCopy } from './audit-context.ts';
 import { buildAuditContext } from './audit-context.ts';
 import type { AuditEvent, AuditBase, EntitlementCheck } from './audit-input.ts';
 import { accessActions } from './audit-input.ts';
@@ -37,8 +37,8 @@ import { unentitledAccessFinding } from './unentitled-access.ts';
  */
 export class HandlingAudit {
   readonly ctx: AuditContext;
-  /** By AuditCopy.index; a copy with no events has none. */
-  private readonly facts: (CopyFacts | undefined)[] = [];
+  /** By AuditCopy.index; a copy with no events has none. Filled up front: an array written at random indexes from empty turns into a dictionary. */
+  private readonly facts: (CopyFacts | undefined)[];
   private factsById: Map<string, CopyFacts> | null = null;
   /** Actor id → the actor (undefined: not a known person) and their access counts, once they have one. */
   private readonly actors = new Map<string, { readonly actor: Actor | undefined; days: Map<number, number> | null }>();
@@ -49,6 +49,7 @@ export class HandlingAudit {
   /** `agencyId`: only that agency's report is wanted, so bursts are looked for among its people alone. */
   constructor(base: AuditBase, private readonly canReceive: EntitlementCheck, policy: AuditPolicy = defaultAuditPolicy, private readonly agencyId?: string) {
     this.ctx = buildAuditContext(base, policy);
+    this.facts = new Array<CopyFacts | undefined>(this.ctx.copies.length).fill(undefined);
   }
 
   /**
@@ -86,11 +87,12 @@ export class HandlingAudit {
     const bursts = this.burstDays();
     if (burstEvents.length !== bursts.length) throw new Error(`HandlingAudit: ${burstEvents.length} burst days read, ${bursts.length} found`);
     settleFacts(this.copyFacts.values());
+    const factsOf = (copy: AuditCopy): CopyFacts | undefined => this.facts[copy.index];
     return [
       ...this.eventFindings,
-      ...findRetentionOverdue(this.ctx, this.copyFacts),
+      ...findRetentionOverdue(this.ctx, factsOf),
       ...bursts.map((burst, i) => burstFinding(this.ctx, burst, burstEvents[i] ?? [])),
-      ...findNeverOpened(this.ctx, this.copyFacts),
+      ...findNeverOpened(this.ctx, factsOf),
     ].sort(compareFindings);
   }
 

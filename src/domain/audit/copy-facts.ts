@@ -27,7 +27,11 @@ export function happensBefore(a: AuditEvent, b: AuditEvent): boolean {
 
 /** Folds one event (already known to be as of the audit time) into its copy's facts. */
 export function noteEvent(facts: CopyFacts, e: AuditEvent): void {
-  if (accessActions.has(e.action)) facts.opened = true;
+  if (accessActions.has(e.action)) {
+    // No access is also a disposal or an issue: most events stop here.
+    facts.opened = true;
+    return;
+  }
   if (disposalActions.has(e.action) && (facts.disposal === null || happensBefore(e, facts.disposal))) facts.disposal = e;
   if (e.action === 'destroyed' && (facts.destroyed === null || happensBefore(e, facts.destroyed))) facts.destroyed = e;
   if (e.action === 'issued') facts.issued.push(e);

@@ -1,6 +1,6 @@
 import type { AuditEvent } from './audit-input.ts';
 import type { Copy } from '../registry.ts';
-import type { AuditContext } from './audit-context.ts';
+import type { AuditContext, AuditCopy } from './audit-context.ts';
 import { daysBetween, rememberingAddDays } from './audit-context.ts';
 import type { CopyFacts } from './copy-facts.ts';
 import type { Finding } from './finding.ts';
@@ -9,22 +9,27 @@ import type { Finding } from './finding.ts';
  * Copies not destroyed or returned by their retention date: still held past it as of the audit
  * time, or disposed of late. Dated at the deadline, the moment the breach began.
  */
-export function findRetentionOverdue(ctx: AuditContext, facts: ReadonlyMap<string, CopyFacts>): Finding[] {
+export function findRetentionOverdue(ctx: AuditContext, factsOf: (copy: AuditCopy) => CopyFacts | undefined): Finding[] {
   const addDays = rememberingAddDays();
   const found: Finding[] = [];
-  for (const copy of ctx.copies) {
-    const days = ctx.rulesOf(copy).retentionDays;
+  // Held copies are late by the same days from the same deadline: worked out once per deadline.
+  const lateHeld = new Map<string, number>();
+  for (const entry of ctx.copyEntries) {
+    const days = entry.rules.retentionDays;
     if (days === null) continue;
+    const { copy } = entry;
     const deadline = addDays(copy.issuedAt, days);
-    const disposal = facts.get(copy.id)?.disposal ?? null;
+    const disposal = factsOf(entry)?.disposal ?? null;
     if (disposal === null ? ctx.asOf <= deadline : disposal.at <= deadline) continue;
-    found.push(overdueFinding(ctx, copy, deadline, disposal));
+    let late = disposal === null ? lateHeld.get(deadline) : undefined;
+    if (late === undefined) late = Math.floor(daysBetween(deadline, disposal?.at ?? ctx.asOf));
+    if (disposal === null) lateHeld.set(deadline, late);
+    found.push(overdueFinding(entry, copy, deadline, disposal, late));
   }
   return found;
 }
 
-function overdueFinding(ctx: AuditContext, copy: Copy, deadline: string, disposal: AuditEvent | null): Finding {
-  const late = Math.floor(daysBetween(deadline, disposal?.at ?? ctx.asOf));
+function overdueFinding(entry: AuditCopy, copy: Copy, deadline: string, disposal: AuditEvent | null, late: number): Finding {
   const message = disposal === null
     ? `${copy.id} is still held by ${copy.recipientId}, ${late} days past its retention date ${deadline}`
     : `${copy.id} was ${disposal.action} ${late} days after its retention date ${deadline}`;
@@ -34,7 +39,7 @@ function overdueFinding(ctx: AuditContext, copy: Copy, deadline: string, disposa
     productId: copy.productId,
     copyId: copy.id,
     personId: copy.recipientId,
-    agencyId: ctx.holderAgencyOf(copy),
+    agencyId: entry.holderAgencyId,
     at: deadline,
     message,
     eventIds: disposal === null ? [] : [disposal.id],

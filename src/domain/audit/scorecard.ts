@@ -50,9 +50,9 @@ export function scoreFromFacts(ctx: AuditContext, copyFacts: ReadonlyMap<string,
     const copies = copiesByAgency.get(agencyId) ?? [];
     const first = quarterOf(copies.map((c) => c.issuedAt).sort()[0] ?? ctx.asOf);
     const tallies = quartersFrom(first, lastQuarter).map(emptyTally);
-    const index = new Map(tallies.map((t, i) => [t.quarter, i]));
-    for (const c of copies) tallyCopy(tallies, index, scoreFacts(c.issuedAt, copyFacts.get(c.id)));
-    for (const f of findingsByAgency.get(agencyId) ?? []) tallies[index.get(quarterOf(f.at)) ?? -1]?.findings.push(f);
+    const at = quarterIndex(tallies[0]?.start ?? ctx.asOf);
+    for (const c of copies) tallyCopy(tallies, at, scoreFacts(c.issuedAt, copyFacts.get(c.id)));
+    for (const f of findingsByAgency.get(agencyId) ?? []) tallies[at(f.at)]?.findings.push(f);
     return tallies.map((t) => scoreOfTally(agencyId, t));
   });
 }
@@ -87,15 +87,29 @@ function emptyTally(quarter: string): QuarterTally {
   return { quarter, start: quarterStart(quarter), end: quarterEnd(quarter), held: 0, issued: 0, opened: 0, destructionDays: [], findings: [] };
 }
 
+/**
+ * A time's place in the tallies that start at `first`'s quarter: quarterOf as a number, read
+ * from the characters (stored times are ISO-8601, time.ts), with no string made per copy or finding.
+ */
+function quarterIndex(first: string): (iso: string) => number {
+  const number = (iso: string): number => {
+    const year = iso.charCodeAt(0) * 1000 + iso.charCodeAt(1) * 100 + iso.charCodeAt(2) * 10 + iso.charCodeAt(3) - 48 * 1111;
+    const month = iso.charCodeAt(5) * 10 + iso.charCodeAt(6) - 48 * 11;
+    return year * 4 + Math.floor((month - 1) / 3);
+  };
+  const base = number(first);
+  return (iso) => number(iso) - base;
+}
+
 /** Held: issued before the quarter's end and not disposed of before its start (quarters are half-open). */
-function tallyCopy(tallies: readonly QuarterTally[], index: ReadonlyMap<string, number>, c: ScoreFacts): void {
+function tallyCopy(tallies: readonly QuarterTally[], at: (iso: string) => number, c: ScoreFacts): void {
   for (const t of tallies) if (c.issuedAt < t.end && (c.disposedAt ?? t.end) >= t.start) t.held++;
-  const issuedIn = tallies[index.get(quarterOf(c.issuedAt)) ?? -1];
+  const issuedIn = tallies[at(c.issuedAt)];
   if (issuedIn !== undefined) {
     issuedIn.issued++;
     if (c.opened) issuedIn.opened++;
   }
-  if (c.destroyedAt !== null) tallies[index.get(quarterOf(c.destroyedAt)) ?? -1]?.destructionDays.push(daysBetween(c.issuedAt, c.destroyedAt));
+  if (c.destroyedAt !== null) tallies[at(c.destroyedAt)]?.destructionDays.push(daysBetween(c.issuedAt, c.destroyedAt));
 }
 
 function scoreOfTally(agencyId: string, t: QuarterTally): AgencyQuarterScore {
