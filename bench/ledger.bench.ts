@@ -46,8 +46,11 @@ export async function run(args: string[], report: Report): Promise<void> {
   const size = Number(option(args, '--size', '1000000'));
   const batch = Number(option(args, '--batch', '5000'));
   const engines = option(args, '--engines', 'sqlite,postgres').split(',').filter((e): e is 'sqlite' | 'postgres' => e === 'sqlite' || e === 'postgres');
-  process.env.WAYMARK_KEYS = mkdtempSync(join(tmpdir(), 'waymark-bench-keys-'));
-  for (const engineName of engines) await benchEngine(engineName, size, batch, report);
+  for (const engineName of engines) {
+    // A key directory per log: the checkpoint file one log's run leaves there is not the next log's.
+    process.env.WAYMARK_KEYS = mkdtempSync(join(tmpdir(), 'waymark-bench-keys-'));
+    await benchEngine(engineName, size, batch, report);
+  }
 }
 
 async function benchEngine(engineName: 'sqlite' | 'postgres', size: number, batch: number, report: Report): Promise<void> {
