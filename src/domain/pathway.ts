@@ -32,9 +32,9 @@ export function buildPathway(
   let eventCount = 0;
   for (const event of events) {
     if (asOf !== null && event.at > asOf) continue;
-    const list = eventsByCopy.get(event.copyId) ?? [];
-    list.push(event);
-    eventsByCopy.set(event.copyId, list);
+    const list = eventsByCopy.get(event.copyId);
+    if (list === undefined) eventsByCopy.set(event.copyId, [event]);
+    else list.push(event);
     eventCount++;
   }
   const childrenOf = new Map<string | null, Copy[]>();

@@ -21,10 +21,13 @@ export async function listEventsOfProduct(engine: Engine, productId: string, asO
 
 /** A row of eventColumns as an array; the database is not trusted to give the types it should. */
 export function eventFromArray(row: readonly unknown[]): HandlingEvent {
-  const { id, copyId, productId, actorId, action, at, targetCopyId, detail } = auditEventFromArray(row);
-  const [, , , , , , , , source, sourceRecordId] = row;
-  if (typeof source !== 'string' || (sourceRecordId !== null && typeof sourceRecordId !== 'string')) throw new Error(`stored event ${id} has a column of the wrong type`);
-  return { id, copyId, productId, actorId, action, at, targetCopyId, detail, source, sourceRecordId };
+  const [id, copyId, productId, actorId, action, at, targetCopyId, detail, source, sourceRecordId] = row;
+  if (typeof id !== 'number' || typeof copyId !== 'string' || typeof productId !== 'string' || typeof actorId !== 'string' || typeof action !== 'string'
+    || typeof at !== 'string' || (targetCopyId !== null && typeof targetCopyId !== 'string') || (detail !== null && typeof detail !== 'string')
+    || typeof source !== 'string' || (sourceRecordId !== null && typeof sourceRecordId !== 'string')) {
+    throw new Error(`stored event ${String(id)} has a column of the wrong type`);
+  }
+  return { id, copyId, productId, actorId, action: toAction(action), at, targetCopyId, detail, source, sourceRecordId };
 }
 
 /** Source record ids already imported from `source`, among `ids` (idempotent re-import). */
