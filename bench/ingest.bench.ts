@@ -9,6 +9,8 @@
  *    most ~512 MB of log): parse, map, events + ledger entries + Merkle tree, quarantine + ledger
  *    entries, one transaction per file. About 10% are FileModified and 5% come from unmapped
  *    accounts, so the quarantine path is measured too. Baseline in the same process: parsing alone.
+ *    Beside the wall-clock rate, records per CPU-second of this process (user + system): on a
+ *    shared machine the fairer figure for comparing two versions of the code.
  * 2. Pathway: median time of productPathway for product B-0 (500 copies) in a database of
  *    `--events` events (default 10,000,000, the issue's figure) over `--products` products of 10
  *    copies (default 50,000: about 20 events a copy, so B-0 has about 10,000 events; the figure
