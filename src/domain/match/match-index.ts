@@ -49,6 +49,9 @@ export interface PackedPostings {
   readonly bucketStart: Uint32Array;
   readonly fingerprintHash: Uint32Array;
   readonly fingerprintPos: Uint32Array;
+  /** the terms of sentence s are sentenceTermIds[sentenceTermBase[s] .. sentenceTermBase[s + 1]) (views of the columns) */
+  readonly sentenceTermBase: Uint32Array;
+  readonly sentenceTermIds: Uint32Array;
   /** sentences containing term t are termSentences[termStart[t] .. termStart[t + 1]) */
   readonly termStart: Uint32Array;
   readonly termSentences: Uint32Array;
@@ -222,7 +225,7 @@ function packFingerprints(hash: Uint32Array, pos: Uint32Array): Pick<PackedPosti
 }
 
 // Inverted index term → sentences (ascending), idf over sentences, and per-sentence sums.
-function packTerms(termBase: Uint32Array, terms: Uint32Array, termNames: readonly string[]): Pick<PackedPostings, 'termStart' | 'termSentences' | 'idf' | 'unseenIdf' | 'sentenceNorm' | 'sentenceIdfSum' | 'numericTerm' | 'sentenceNumbers'> {
+function packTerms(termBase: Uint32Array, terms: Uint32Array, termNames: readonly string[]): Pick<PackedPostings, 'sentenceTermBase' | 'sentenceTermIds' | 'termStart' | 'termSentences' | 'idf' | 'unseenIdf' | 'sentenceNorm' | 'sentenceIdfSum' | 'numericTerm' | 'sentenceNumbers'> {
   const termCount = termNames.length;
   const sentenceCount = termBase.length - 1;
   const termStart = new Uint32Array(termCount + 1);
@@ -254,7 +257,7 @@ function packTerms(termBase: Uint32Array, terms: Uint32Array, termNames: readonl
     sentenceIdfSum[s] = sum;
     sentenceNumbers[s] = Math.min(255, numbers);
   }
-  return { termStart, termSentences, idf, unseenIdf: Math.log(1 + Math.max(1, sentenceCount)), sentenceNorm, sentenceIdfSum, numericTerm, sentenceNumbers };
+  return { sentenceTermBase: termBase, sentenceTermIds: terms, termStart, termSentences, idf, unseenIdf: Math.log(1 + Math.max(1, sentenceCount)), sentenceNorm, sentenceIdfSum, numericTerm, sentenceNumbers };
 }
 
 /** A term that is a number ("2003", "4", "1st" is not): numbers must agree between paraphrases. */

@@ -96,7 +96,7 @@ export function forEachSentencePair(index: MatchIndex, query: readonly QuerySent
   const limits = candidateLimits(options);
   query.forEach((q, leakSentence) => {
     for (const sentence of candidates(p, q, limits)) {
-      const features = comparePair(index.columns, p, q, sentence);
+      const features = comparePair(p, q, sentence);
       visit({ leakSentence, sentence, features, similarity: pairSimilarity(features) });
     }
   });
@@ -110,11 +110,17 @@ export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySenten
   const docOf = index.columns.sentenceDoc.view();
   const minCosine = options.minCosine ?? 0.33;
   const minDice = options.minDice ?? 0.33;
-  forEachSentencePair(index, query, options, ({ leakSentence, sentence, features, similarity }) => {
-    const doc = docOf[sentence] ?? 0;
-    if (best[doc] === 0) touched.push(doc);
-    if (similarity > (best[doc] ?? 0)) best[doc] = similarity;
-    if (features.cosine >= minCosine && features.dice >= minDice) seeds.push({ leakSentence, sentence, cosine: features.cosine, dice: features.dice });
+  const p = index.postings();
+  const limits = candidateLimits(options);
+  query.forEach((q, leakSentence) => {
+    for (const sentence of candidates(p, q, limits)) {
+      const features = comparePair(p, q, sentence);
+      const similarity = pairSimilarity(features);
+      const doc = docOf[sentence] ?? 0;
+      if (best[doc] === 0) touched.push(doc);
+      if (similarity > (best[doc] ?? 0)) best[doc] = similarity;
+      if (features.cosine >= minCosine && features.dice >= minDice) seeds.push({ leakSentence, sentence, cosine: features.cosine, dice: features.dice });
+    }
   });
   return { seeds, bestSimilarity: new Map(touched.map((doc) => [doc, best[doc] ?? 0])) };
 }

@@ -18,7 +18,7 @@ function features(leak: string, sentence: number): PairFeatures {
   index.add({ productId: 'P', version: '1', text: PRODUCT });
   const [q] = toQuerySentences(index, sentenceTerms(tokenise(leak), index.foldTerm));
   if (!q) throw new Error('no query sentence');
-  return comparePair(index.columns, index.postings(), q, sentence);
+  return comparePair(index.postings(), q, sentence);
 }
 
 describe('comparePair', () => {

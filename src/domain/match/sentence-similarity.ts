@@ -22,7 +22,7 @@
  * Terms that share a long prefix, WordNet relations beyond the folded synonyms and word
  * bigrams were tried as well: none ranked better on the held-out half, so none is computed.
  */
-import type { IndexColumns, PackedPostings } from './match-index.ts';
+import type { PackedPostings } from './match-index.ts';
 
 /** A leak sentence as a query: known term ids (ascending) and sums over all its terms. */
 export interface QuerySentence {
@@ -80,10 +80,10 @@ export function pairVector(f: PairFeatures): number[] {
 }
 
 /** The features of leak sentence `q` against index sentence `s`, by merging their term lists. */
-export function comparePair(columns: IndexColumns, p: PackedPostings, q: QuerySentence, s: number): PairFeatures {
-  const from = columns.termBase.get(s);
-  const to = columns.termBase.get(s + 1);
-  const terms = columns.sentenceTerms.view();
+export function comparePair(p: PackedPostings, q: QuerySentence, s: number): PairFeatures {
+  const from = p.sentenceTermBase[s] ?? 0;
+  const to = p.sentenceTermBase[s + 1] ?? 0;
+  const terms = p.sentenceTermIds;
   let i = 0;
   let j = from;
   let squares = 0;
