@@ -1,4 +1,4 @@
-import type { BurstDay } from './access-burst.ts';
+import type { AccessCounts, BurstDay } from './access-burst.ts';
 import { AccessDays, burstFinding, countAccess } from './access-burst.ts';
 import type { Actor, AuditContext, AuditCopy } from './audit-context.ts';
 import { buildAuditContext } from './audit-context.ts';
@@ -41,7 +41,7 @@ export class HandlingAudit {
   private readonly facts: (CopyFacts | undefined)[];
   private factsById: Map<string, CopyFacts> | null = null;
   /** Actor id → the actor (undefined: not a known person) and their access counts, once they have one. */
-  private readonly actors = new Map<string, { readonly actor: Actor | undefined; days: Map<number, number> | null }>();
+  private readonly actors = new Map<string, { readonly actor: Actor | undefined; days: AccessCounts | null }>();
   private readonly accessDays = new AccessDays();
   private readonly eventFindings: Finding[] = [];
   private bursts: BurstDay[] | null = null;
@@ -108,7 +108,7 @@ export class HandlingAudit {
     return this.factsById;
   }
 
-  private actorOf(actorId: string): { readonly actor: Actor | undefined; days: Map<number, number> | null } {
+  private actorOf(actorId: string): { readonly actor: Actor | undefined; days: AccessCounts | null } {
     let known = this.actors.get(actorId);
     if (known === undefined) this.actors.set(actorId, (known = { actor: this.ctx.actorOf(actorId), days: null }));
     return known;
