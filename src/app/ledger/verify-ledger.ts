@@ -195,9 +195,16 @@ class LedgerWalk {
     await this.checkRecords();
   }
 
+  /** Reads a batch; the stored tree is read meanwhile, and let finish even when the entries show a problem first (no query outlives the walk). */
   private async readBatch(lo: number, hi: number): Promise<Batch> {
-    const [checked, stored] = await Promise.all([this.readChecked(lo, hi), this.readStoredTree(lo, hi)]);
-    return { lo, count: hi - lo, checked, stored };
+    const stored = this.readStoredTree(lo, hi);
+    // Handled at once, so a failure while the entries are read is not an unhandled rejection; rethrown below by `await stored`.
+    const settled = stored.then(() => undefined, () => undefined);
+    try {
+      return { lo, count: hi - lo, checked: await this.readChecked(lo, hi), stored: await stored };
+    } finally {
+      await settled;
+    }
   }
 
   /** The batch checked as one text when it is intact, else read entry by entry to find what differs. */
