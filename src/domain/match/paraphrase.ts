@@ -179,7 +179,7 @@ function candidates(p: PackedPostings, q: QuerySentence, limits: CandidateLimits
   for (const t of q.termIds) rest += (p.idf[t] ?? 0) ** 2;
   for (const w of weights) rest -= w;
   const minHits = q.termIds.length <= 3 ? 1 : 2;
-  const keys = sortedPostingKeys(p, probes);
+  const keys = sortedPostingKeys(p, probes, minHits);
   const found: number[] = [];
   const bounds: number[] = [];
   for (let i = 0; i < keys.length; ) {
@@ -201,41 +201,74 @@ function candidates(p: PackedPostings, q: QuerySentence, limits: CandidateLimits
 }
 
 // The probes' postings as sorted (sentence << PROBE_BITS | probe) keys, merged list by list
-// through two reused buffers (a sentence's keys from earlier probes sort first).
-function sortedPostingKeys(p: PackedPostings, probes: readonly number[]): Uint32Array {
+// through two reused buffers (a sentence's keys from earlier probes sort first). When a
+// sentence needs two hits, the last (longest) list adds only sentences already there.
+function sortedPostingKeys(p: PackedPostings, probes: readonly number[], minHits: number): Uint32Array {
   let n = 0;
   for (const t of probes) n += (p.termStart[t + 1] ?? 0) - (p.termStart[t] ?? 0);
   if (mergeBuffers.a.length < n) {
     mergeBuffers.a = new Uint32Array(2 * n);
     mergeBuffers.b = new Uint32Array(2 * n);
   }
-  const lists = p.termSentences;
   let merged = mergeBuffers.a;
   let into = mergeBuffers.b;
   let length = 0;
   for (let k = 0; k < probes.length; k++) {
     const t = probes[k] ?? 0;
-    const end = p.termStart[t + 1] ?? 0;
-    let e = p.termStart[t] ?? 0;
-    let i = 0;
-    let m = 0;
-    while (i < length && e < end) {
-      const a = merged[i] ?? 0;
-      const b = (((lists[e] ?? 0) << PROBE_BITS) | k) >>> 0;
-      if (a < b) {
-        into[m++] = a;
-        i++;
-      } else {
-        into[m++] = b;
-        e++;
-      }
-    }
-    while (i < length) into[m++] = merged[i++] ?? 0;
-    while (e < end) into[m++] = (((lists[e++] ?? 0) << PROBE_BITS) | k) >>> 0;
+    const from = p.termStart[t] ?? 0;
+    const to = p.termStart[t + 1] ?? 0;
+    length = k === probes.length - 1 && minHits > 1 && k > 0
+      ? mergeMatching(merged, length, p.termSentences, from, to, k, into)
+      : mergeAll(merged, length, p.termSentences, from, to, k, into);
     [merged, into] = [into, merged];
-    length = m;
   }
   return merged.subarray(0, length);
+}
+
+// Merges keys [0, length) with the list's postings [from, to) as probe k into `into`.
+function mergeAll(merged: Uint32Array, length: number, lists: Uint32Array, from: number, to: number, k: number, into: Uint32Array): number {
+  let i = 0;
+  let e = from;
+  let m = 0;
+  while (i < length && e < to) {
+    const a = merged[i] ?? 0;
+    const b = (((lists[e] ?? 0) << PROBE_BITS) | k) >>> 0;
+    if (a < b) {
+      into[m++] = a;
+      i++;
+    } else {
+      into[m++] = b;
+      e++;
+    }
+  }
+  while (i < length) into[m++] = merged[i++] ?? 0;
+  while (e < to) into[m++] = (((lists[e++] ?? 0) << PROBE_BITS) | k) >>> 0;
+  return m;
+}
+
+// As mergeAll, but a posting is kept only when its sentence already has a key: a sentence's
+// earlier keys sort before the posting's, so it is the sentence of the last key written.
+function mergeMatching(merged: Uint32Array, length: number, lists: Uint32Array, from: number, to: number, k: number, into: Uint32Array): number {
+  let i = 0;
+  let e = from;
+  let m = 0;
+  let written = -1;
+  while (i < length && e < to) {
+    const a = merged[i] ?? 0;
+    const sentence = lists[e] ?? 0;
+    const b = ((sentence << PROBE_BITS) | k) >>> 0;
+    if (a < b) {
+      into[m++] = a;
+      written = a >>> PROBE_BITS;
+      i++;
+    } else {
+      if (sentence === written) into[m++] = b;
+      e++;
+    }
+  }
+  while (i < length) into[m++] = merged[i++] ?? 0;
+  if (e < to && lists[e] === written) into[m++] = ((written << PROBE_BITS) | k) >>> 0;
+  return m;
 }
 
 // A sentence repeated across very many products is boilerplate: keep the `count` candidates
