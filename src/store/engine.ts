@@ -106,6 +106,10 @@ export function openSqlite(file: string, url = file): Engine {
 
 export function openPostgres(url: string): Engine {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle client whose connection the server ended (a restart, an administrator, a dropped
+  // database) is reported here and discarded by the pool, which connects again when next asked.
+  // Unhandled, that 'error' event would end the process: a PostgreSQL restart would stop `serve`.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     name: 'postgres',
