@@ -14,7 +14,8 @@
  * 2. Pathway: median time of productPathway for product B-0 (500 copies) in a database of
  *    `--events` events (default 10,000,000, the issue's figure) over `--products` products of 10
  *    copies (default 50,000: about 20 events a copy, so B-0 has about 10,000 events; the figure
- *    reports how many). Baseline: the bare indexed select of that product's events.
+ *    reports how many). Baseline: the pathway's own read of that product's events (as arrays,
+ *    through the covering index on SQLite), with no events or tree built from it.
  * 3. Audit: runAudit over all of those events (streamed), and for one agency.
  *    Baseline: reading every event in key order, page by page, with no audit.
  *
@@ -41,7 +42,7 @@ import { parseAuditLog } from '../src/adapters/audit-logs/index.ts';
 import { createRandom } from '../src/domain/random.ts';
 import type { Engine } from '../src/store/engine.ts';
 import { appendEvent } from '../src/store/event-append.ts';
-import { eventsInKeyOrder } from '../src/store/event-queries.ts';
+import { eventColumns, eventsInKeyOrder } from '../src/store/event-queries.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { NewEvent } from '../src/store/event-append.ts';
 import { writeTransaction } from '../src/store/unit-of-work.ts';
@@ -305,14 +306,15 @@ async function benchPathway(engine: Engine, shape: BigShape, runs: number, repor
     times.push(performance.now() - start);
     events = pathway.eventCount;
     start = performance.now();
-    await engine.db.selectFrom('events').selectAll().where('product_id', '=', 'B-0').execute();
+    // The same read the pathway makes (the covering index on SQLite, as arrays), with nothing built from it.
+    await engine.selectArrays(engine.db.selectFrom('events').select(eventColumns).where('product_id', '=', 'B-0').orderBy('at').orderBy('id').compile());
     bare.push(performance.now() - start);
   }
   const value = median(times);
   const baselineValue = median(bare);
   report({
     metric: 'pathway of a 500-copy product, median', value: Math.round(value * 10) / 10, unit: 'ms', engine: engine.name,
-    baseline: 'bare indexed select of its events', baselineValue: Math.round(baselineValue * 10) / 10, ratio: Math.round((value / baselineValue) * 100) / 100,
+    baseline: 'the same read of its events as arrays, nothing built', baselineValue: Math.round(baselineValue * 10) / 10, ratio: Math.round((value / baselineValue) * 100) / 100,
     events: shape.events, productEvents: events, runs: times.length, firstRun: Math.round((times[0] ?? 0) * 10) / 10, load: loadAverage(),
     note: 'aim under 50 ms; firstRun: the first read after the database was built',
   });
