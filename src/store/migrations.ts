@@ -16,6 +16,7 @@ import { createLedgerTree } from './migrations/0002-ledger-tree.ts';
 import { createAccounts } from './migrations/0003-accounts.ts';
 import { createAuditImport } from './migrations/0005-audit-import.ts';
 import { addLedgerStrata } from './migrations/0010-ledger-strata.ts';
+import { dropEventsCopyIndex } from './migrations/0011-events-copy-index.ts';
 import type { MigrationStep } from './migrations/step.ts';
 
 /** All migrations in order; names sort in the order they run. */
@@ -30,6 +31,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0008-sealed-texts', tagPlaintextTexts],
   ['0009-pathway-index', addPathwayIndex],
   ['0010-ledger-strata', addLedgerStrata],
+  ['0011-events-copy-index', dropEventsCopyIndex],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {
