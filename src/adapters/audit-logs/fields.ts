@@ -48,8 +48,6 @@ export function requireTime(value: unknown, path: string, where: LogLocation): s
 }
 
 export function toTime(text: string, field: string, where: LogLocation): string {
-  const quick = plainUtcTime(text);
-  if (quick !== null) return quick;
   try {
     return parseTime(text, describeLocation(where, field));
   } catch (error) {
@@ -86,40 +84,3 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/**
- * `YYYY-MM-DDTHH:MM:SS`, with or without `.sss` and `Z`: the form M365, CloudTrail and most
- * exports write, checked field by field and completed to the stored form without parseTime's
- * general pattern and its Dates (a million-record import spent a tenth of its parsing there).
- * Null for any other form or any impossible value, which parseTime then reads or refuses.
- */
-function plainUtcTime(text: string): string | null {
-  const n = text.length;
-  if (n !== 19 && n !== 20 && n !== 23 && n !== 24) return null;
-  if (n % 2 === 0 && text.charCodeAt(n - 1) !== 90 /* Z */) return null;
-  if (n >= 23 && (text.charCodeAt(19) !== 46 /* . */ || Number.isNaN(digits(text, 20, 23)))) return null;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return null;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
-  // Years before 1000 go to parseTime, whose Date.UTC reads 0–99 as 1900–1999.
-  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return null;
-  if (!(digits(text, 11, 13) <= 23 && digits(text, 14, 16) <= 59 && digits(text, 17, 19) <= 59)) return null;
-  if (n === 24) return text;
-  return n === 23 ? `${text}Z` : `${text.slice(0, 19)}.000Z`;
-}
-
-/** The decimal number text[from, to) spells, or NaN if any of it is not a digit. */
-function digits(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
