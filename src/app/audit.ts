@@ -14,6 +14,7 @@ import type { Agency, HandlingEvent, Person } from '../domain/registry.ts';
 import type { Database } from '../store/database.ts';
 import type { Engine } from '../store/engine.ts';
 import { eventsInKeyOrder, eventsOfPersonDay, eventsOfProducts } from '../store/event-queries.ts';
+import { readInChunks } from '../store/in-chunks.ts';
 import { agencyFromRow, copyFromRow, personFromRow, productFromRow } from '../store/rows.ts';
 import { findAgency } from '../store/registry-queries.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -98,7 +99,7 @@ export async function runAudit(engine: Engine, options: AuditOptions): Promise<A
  */
 export async function loadAuditBase(db: Db, options: AuditOptions): Promise<{ base: AuditBase; productIds: string[] | null }> {
   const scope = options.agencyId === undefined ? null : await agencyProducts(db, options.agencyId, options.asOf);
-  const products = scope === null ? await db.selectFrom('products').selectAll().execute() : await inChunks(scope, (ids) => db.selectFrom('products').selectAll().where('id', 'in', ids).execute());
+  const products = scope === null ? await db.selectFrom('products').selectAll().execute() : await readInChunks(scope, (ids) => db.selectFrom('products').selectAll().where('id', 'in', ids).execute());
   const productIds = products.map((p) => p.id);
   const versions = await selectByProduct(db, scope && productIds, (q) => q.selectFrom('product_versions').select(['product_id', 'version', 'marking']).where('version', '>', 1));
   const copies = await selectByProduct(db, scope && productIds, (q) => q.selectFrom('copies').select(['id', 'product_id', 'version', 'recipient_id', 'parent_copy_id', 'serial', 'issued_at', 'channel']).where('issued_at', '<=', options.asOf));
@@ -128,8 +129,8 @@ export async function loadAuditInput(engine: Engine, options: AuditOptions): Pro
 /** The products the agency's people hold copies of or acted on (bursts span products). */
 async function agencyProducts(db: Db, agencyId: string, asOf: string): Promise<string[]> {
   const personIds = (await db.selectFrom('people').select('id').where('agency_id', '=', agencyId).execute()).map((p) => p.id);
-  const held = await inChunks(personIds, (ids) => db.selectFrom('copies').select('product_id').distinct().where('recipient_id', 'in', ids).execute());
-  const acted = await inChunks(personIds, (ids) => db.selectFrom('events').select('product_id').distinct().where('actor_id', 'in', ids).where('at', '<=', asOf).execute());
+  const held = await readInChunks(personIds, (ids) => db.selectFrom('copies').select('product_id').distinct().where('recipient_id', 'in', ids).execute());
+  const acted = await readInChunks(personIds, (ids) => db.selectFrom('events').select('product_id').distinct().where('actor_id', 'in', ids).where('at', '<=', asOf).execute());
   return [...new Set([...held.map((c) => c.product_id), ...acted.map((e) => e.product_id)])];
 }
 
@@ -138,16 +139,7 @@ type ProductQuery<R> = (db: Db) => { where: (column: 'product_id', op: 'in', ids
 /** All rows (ids null) or those of the given products, in chunks. */
 async function selectByProduct<R>(db: Db, ids: readonly string[] | null, query: ProductQuery<R>): Promise<R[]> {
   if (ids === null) return query(db).execute();
-  return inChunks(ids, (chunk) => query(db).where('product_id', 'in', chunk).execute());
-}
-
-async function inChunks<T>(keys: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < keys.length; i += 1_000) {
-    // Row by row: spreading a large result into push() overflows the stack.
-    for (const row of await read(keys.slice(i, i + 1_000))) out.push(row);
-  }
-  return out;
+  return readInChunks(ids, (chunk) => query(db).where('product_id', 'in', chunk).execute());
 }
 
 // ——— HTML report ———

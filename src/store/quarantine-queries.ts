@@ -6,23 +6,13 @@
 import type { Kysely } from 'kysely';
 import type { Copy } from '../domain/registry.ts';
 import type { Database, QuarantineTable } from './database.ts';
+import { readInChunks } from './in-chunks.ts';
 import { copyFromRow } from './rows.ts';
 
 type Db = Kysely<Database>;
-const chunkSize = 1_000;
-
-async function inChunks<T>(keys: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(keys)];
-  const out: T[] = [];
-  for (let i = 0; i < unique.length; i += chunkSize) {
-    for (const row of await read(unique.slice(i, i + chunkSize))) out.push(row);
-  }
-  return out;
-}
-
 /** Principal (normalised) → person id, for the principals asked about that are mapped. */
 export async function findPrincipals(db: Db, principals: readonly string[]): Promise<Map<string, string>> {
-  const rows = await inChunks(principals, (chunk) => db.selectFrom('principals').select(['principal', 'person_id']).where('principal', 'in', chunk).execute());
+  const rows = await readInChunks(principals, (chunk) => db.selectFrom('principals').select(['principal', 'person_id']).where('principal', 'in', chunk).execute());
   return new Map(rows.map((r) => [r.principal, r.person_id]));
 }
 
@@ -34,13 +24,13 @@ export async function listSites(db: Db): Promise<Map<string, string>> {
 
 export async function findCopies(db: Db, ids: readonly string[]): Promise<Copy[]> {
   const columns = ['id', 'product_id', 'version', 'recipient_id', 'parent_copy_id', 'serial', 'issued_at', 'channel'] as const;
-  const rows = await inChunks(ids, (chunk) => db.selectFrom('copies').select(columns).where('id', 'in', chunk).execute());
+  const rows = await readInChunks(ids, (chunk) => db.selectFrom('copies').select(columns).where('id', 'in', chunk).execute());
   return rows.map(copyFromRow);
 }
 
 /** `${sourceRecordId}\0${rawSha256}` of the records of `source` among `ids` already in quarantine. */
 export async function existingQuarantineKeys(db: Db, source: string, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await inChunks(ids, (chunk) => db.selectFrom('quarantine').select(['source_record_id', 'raw_sha256'])
+  const rows = await readInChunks(ids, (chunk) => db.selectFrom('quarantine').select(['source_record_id', 'raw_sha256'])
     .where('source', '=', source).where('source_record_id', 'in', chunk).execute());
   return new Set(rows.map((r) => quarantineKey(r.source_record_id, r.raw_sha256)));
 }

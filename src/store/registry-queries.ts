@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Agency, Copy, Person, Product } from '../domain/registry.ts';
 import type { Database, ProductVersionTable } from './database.ts';
+import { readInChunks } from './in-chunks.ts';
 import { agencyFromRow, copyFromRow, personFromRow, productFromRow } from './rows.ts';
 
 type Db = Kysely<Database>;
@@ -49,47 +50,29 @@ export async function maxSerial(db: Db, productId: string): Promise<number> {
   return Number(row?.max ?? 0);
 }
 
-/** Keys per statement of the set-based reads below, well under both engines' parameter limits. */
-const keysPerRead = 1_000;
-
-async function readByKeys<T>(keys: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(keys)];
-  const out: T[] = [];
-  for (let i = 0; i < unique.length; i += keysPerRead) for (const row of await read(unique.slice(i, i + keysPerRead))) out.push(row);
-  return out;
-}
-
 /** The products among `ids` that exist, with their salts: one read for a whole batch of events. */
 export async function findProducts(db: Db, ids: readonly string[]): Promise<Array<Product & { salt: string }>> {
-  const rows = await readByKeys(ids, (chunk) => db.selectFrom('products').selectAll().where('id', 'in', chunk).execute());
+  const rows = await readInChunks(ids, (chunk) => db.selectFrom('products').selectAll().where('id', 'in', chunk).execute());
   return rows.map((row) => ({ ...productFromRow(row), salt: row.salt }));
 }
 
 /** The version rows of several products, each product's oldest first, bodies sealed as stored. */
 export async function listVersionRowsOf(db: Db, productIds: readonly string[]): Promise<ProductVersionTable[]> {
-  return readByKeys(productIds, (chunk) => db.selectFrom('product_versions').selectAll().where('product_id', 'in', chunk).orderBy('product_id').orderBy('version').execute());
+  return readInChunks(productIds, (chunk) => db.selectFrom('product_versions').selectAll().where('product_id', 'in', chunk).orderBy('product_id').orderBy('version').execute());
 }
 
 /**
  * Every copy of any of `productIds` held by any of `recipientIds` (index copies_recipient),
- * each product's in serial order: what a batch of events on those holdings needs, and no more.
+ * each holder's in serial order: what a batch of events on those holdings needs, and no more.
  */
 export async function listCopiesHeld(db: Db, productIds: readonly string[], recipientIds: readonly string[]): Promise<Copy[]> {
-  const recipients = [...new Set(recipientIds)];
-  const rows = await readByKeys(productIds, async (products) => {
-    const out = [];
-    for (let i = 0; i < recipients.length; i += keysPerRead) {
-      const chunk = recipients.slice(i, i + keysPerRead);
-      out.push(...await db.selectFrom('copies').select(copyColumns).where('product_id', 'in', products).where('recipient_id', 'in', chunk).orderBy('product_id').orderBy('serial').execute());
-    }
-    return out;
-  });
+  const rows = await readInChunks(productIds, (products) => readInChunks(recipientIds, (recipients) => db.selectFrom('copies').select(copyColumns)
+    .where('product_id', 'in', products).where('recipient_id', 'in', recipients).orderBy('product_id').orderBy('serial').execute()));
   return rows.map(copyFromRow);
 }
 
 export async function listPeople(db: Db, ids: readonly string[]): Promise<Person[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('people').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await readInChunks(ids, (chunk) => db.selectFrom('people').selectAll().where('id', 'in', chunk).execute());
   return rows.map(personFromRow);
 }
 

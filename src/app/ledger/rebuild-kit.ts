@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Entry } from '../../domain/entries.ts';
 import type { Database } from '../../store/database.ts';
 import type { Engine } from '../../store/engine.ts';
+import { readInChunks } from '../../store/in-chunks.ts';
 import type { SealedText } from '../sealed-texts.ts';
 
 /** One stored ledger entry as verification reads it. */
@@ -80,13 +81,10 @@ export function storedField(entry: StoredEntry, field: string): string | null {
   throw new Error(`its stored body has no "${field}" text`);
 }
 
-const IN_LIST_CHUNK = 2_000;
-
 /** Rows read by the values of one column, in chunks under both engines' parameter limits, then keyed by `keyOf`. */
 export async function readByKeys<Q, K, R>(keys: readonly Q[], read: (chunk: Q[]) => Promise<R[]>, keyOf: (row: R) => K): Promise<Map<K, R>> {
-  const unique = [...new Set(keys)];
   const out = new Map<K, R>();
-  for (let i = 0; i < unique.length; i += IN_LIST_CHUNK) for (const row of await read(unique.slice(i, i + IN_LIST_CHUNK))) out.set(keyOf(row), row);
+  for (const row of await readInChunks(keys, read)) out.set(keyOf(row), row);
   return out;
 }
 
