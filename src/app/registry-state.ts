@@ -3,6 +3,7 @@
  * the store once, plus those created earlier in the same transaction (a bundle may refer to
  * records it creates itself). Keeps bulk imports to one read per distinct record.
  */
+import { groupBy } from '../domain/group-by.ts';
 import type { Agency, Copy, Person, Product, ProductVersion } from '../domain/registry.ts';
 import type { ProductVersionTable } from '../store/database.ts';
 import type { Engine } from '../store/engine.ts';
@@ -159,14 +160,4 @@ export class RegistryState {
     }
     return this.holders(productId);
   }
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }

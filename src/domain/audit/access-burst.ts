@@ -1,6 +1,6 @@
 import type { AuditEvent } from './audit-input.ts';
 import type { AuditContext } from './audit-context.ts';
-import { groupBy } from './audit-context.ts';
+import { groupBy } from '../group-by.ts';
 import { accessActions } from './audit-input.ts';
 import type { Finding } from './finding.ts';
 

@@ -99,16 +99,6 @@ function earlier(a: string | null, b: string | null): string | null {
   return a < b ? a : b;
 }
 
-export function groupBy<T, K = string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [item]);
-    else list.push(item);
-  }
-  return groups;
-}
 
 const dayMs = 86_400_000;
 

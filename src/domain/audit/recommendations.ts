@@ -1,5 +1,5 @@
 import type { Copy } from '../registry.ts';
-import { groupBy } from './audit-context.ts';
+import { groupBy } from '../group-by.ts';
 import type { AuditBase } from './audit-input.ts';
 import type { Finding, FindingKind, Severity } from './finding.ts';
 

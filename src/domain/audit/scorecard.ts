@@ -1,5 +1,6 @@
 import type { AuditContext } from './audit-context.ts';
-import { daysBetween, groupBy } from './audit-context.ts';
+import { groupBy } from '../group-by.ts';
+import { daysBetween } from './audit-context.ts';
 import type { AuditInput } from './audit-input.ts';
 import { auditInMemory } from './audit-handling.ts';
 import { defaultAuditPolicy } from './audit-policy.ts';
