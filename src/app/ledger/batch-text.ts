@@ -44,7 +44,7 @@ export async function checkIntactBatch(
   engine: Engine, rebuilders: ReadonlyMap<string, KindRebuilder>, open: Opener | undefined, lo: number, hi: number,
 ): Promise<IntactBatch | undefined> {
   const [stored, events, others] = await Promise.all([readBatchText(engine, lo, hi), readEventRows(engine, lo, hi), readOtherEntries(engine, lo, hi)]);
-  if (stored === undefined || stored.count !== hi - lo) return undefined;
+  if (stored === undefined || others === undefined || stored.count !== hi - lo) return undefined;
   const unchecked = new Map<string, number>();
   const rebuilt = await rebuildBatch(engine, rebuilders, others, open, unchecked);
   const rebuiltText = rebuildText(lo, hi, events, others, rebuilt);
@@ -77,14 +77,13 @@ function readEventRows(engine: Engine, lo: number, hi: number): Promise<unknown[
   return engine.selectArrays(engine.db.selectFrom('events').select(eventColumns).where('id', '>=', lo).where('id', '<', hi).orderBy('id').compile());
 }
 
-/** The entries of lo … hi-1 that are not handling events, in index order. */
-async function readOtherEntries(engine: Engine, lo: number, hi: number): Promise<StoredEntry[]> {
+/** The entries of lo … hi-1 that are not handling events, in index order; undefined when a column is not text (the slow path names it). */
+async function readOtherEntries(engine: Engine, lo: number, hi: number): Promise<StoredEntry[] | undefined> {
   const rows = await engine.selectArrays(engine.db.selectFrom('ledger_entries').select(['idx', 'kind', 'ref', 'body'])
     .where('idx', '>=', lo).where('idx', '<', hi).where('kind', '<>', 'event.recorded').orderBy('idx').compile());
   const out: StoredEntry[] = [];
   for (const [idx, kind, ref, body] of rows) {
-    // A column of another type: the slow path names it.
-    if (typeof kind !== 'string' || typeof ref !== 'string' || typeof body !== 'string') return [{ idx: -1, kind: '', ref: '', body: '' }];
+    if (typeof kind !== 'string' || typeof ref !== 'string' || typeof body !== 'string') return undefined;
     out.push({ idx: Number(idx), kind, ref, body });
   }
   return out;
