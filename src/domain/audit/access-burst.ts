@@ -24,11 +24,7 @@ const dayMs = 86_400_000;
 export class AccessDays {
   private readonly byPerson = new Map<string, AccessCounts>();
 
-  add(e: AuditEvent): void {
-    if (accessActions.has(e.action)) countAccess(this.of(e.actorId), e.at);
-  }
-
-  /** A person's counts, for a caller that keeps them per actor and counts with countAccess. */
+  /** A person's counts, which the caller keeps per actor and counts each access into with countAccess. */
   of(personId: string): AccessCounts {
     let days = this.byPerson.get(personId);
     if (days === undefined) this.byPerson.set(personId, (days = new Map<number, Int32Array>()));
