@@ -15,10 +15,6 @@ export interface AuditContext {
   readonly personById: ReadonlyMap<string, Person>;
   readonly agencyById: ReadonlyMap<string, Agency>;
   readonly suspendedAt: ReadonlyMap<string, string>;
-  readonly markingOf: (copy: Copy) => string;
-  readonly rulesOf: (copy: Copy) => MarkingRules;
-  /** The agency accountable for a copy: its recipient's. */
-  readonly holderAgencyOf: (copy: Copy) => string;
   /** A person with their agency and the end of their activity window, looked up once per person. */
   readonly actorOf: (personId: string) => Actor | undefined;
 }
@@ -30,6 +26,7 @@ export interface AuditCopy {
   readonly index: number;
   readonly marking: string;
   readonly rules: MarkingRules;
+  /** The agency accountable for the copy: its recipient's. */
   readonly holderAgencyId: string;
 }
 
@@ -58,17 +55,11 @@ export function buildAuditContext(input: AuditBase, policy: AuditPolicy): AuditC
     if (rules === undefined) rulesByMarking.set(marking, (rules = rulesForMarking(policy, marking)));
     return rules;
   };
-  const holderAgencyOf = (copy: Copy): string => personById.get(copy.recipientId)?.agencyId ?? 'unknown';
   const copyEntries = copies.map((copy, index): AuditCopy => {
     const marking = versionMarking.get(copy.productId)?.get(copy.version) ?? productMarking.get(copy.productId) ?? '';
-    return { copy, index, marking, rules: rulesOf(marking), holderAgencyId: holderAgencyOf(copy) };
+    return { copy, index, marking, rules: rulesOf(marking), holderAgencyId: personById.get(copy.recipientId)?.agencyId ?? 'unknown' };
   });
   const copyById = new Map(copyEntries.map((entry) => [entry.copy.id, entry]));
-  const entryOf = (copy: Copy): AuditCopy => {
-    const entry = copyById.get(copy.id);
-    if (entry === undefined) throw new Error(`audit: copy ${copy.id} is not one of the audit's copies`);
-    return entry;
-  };
   return {
     asOf: input.asOf,
     policy,
@@ -78,9 +69,6 @@ export function buildAuditContext(input: AuditBase, policy: AuditPolicy): AuditC
     personById,
     agencyById,
     suspendedAt: input.suspendedAt,
-    markingOf: (copy) => entryOf(copy).marking,
-    rulesOf: (copy) => entryOf(copy).rules,
-    holderAgencyOf,
     actorOf: (personId) => {
       let actor = actors.get(personId);
       if (actor === undefined) {

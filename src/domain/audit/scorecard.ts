@@ -44,11 +44,11 @@ export function scoreAgencies(input: AuditInput, findings: readonly Finding[]): 
  * every finding again for each agency's quarter cost seconds at half a million copies.
  */
 export function scoreFromFacts(ctx: AuditContext, copyFacts: ReadonlyMap<string, CopyFacts>, findings: readonly Finding[]): AgencyQuarterScore[] {
-  const copiesByAgency = groupBy(ctx.copies, (c) => ctx.holderAgencyOf(c));
+  const copiesByAgency = groupBy(ctx.copyEntries, (entry) => entry.holderAgencyId);
   const findingsByAgency = groupBy(findings, (f) => f.agencyId);
   const lastQuarter = quarterOf(ctx.asOf);
   return [...copiesByAgency.keys()].sort().flatMap((agencyId) => {
-    const copies = copiesByAgency.get(agencyId) ?? [];
+    const copies = (copiesByAgency.get(agencyId) ?? []).map((entry) => entry.copy);
     const first = quarterOf(copies.map((c) => c.issuedAt).sort()[0] ?? ctx.asOf);
     const tallies = quartersFrom(first, lastQuarter).map(emptyTally);
     const at = quarterIndex(tallies[0]?.start ?? ctx.asOf);
