@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIsoTime, parseTime } from './time.ts';
+import { isoDay, isoMonth, isoYear, parseIsoTime, parseTime } from './time.ts';
 
 const outcome = (read: () => string): string => {
   try {
@@ -42,5 +42,11 @@ describe('parseTime', () => {
     const text = fc.tuple(field(9999), field(19), field(39), field(29), field(69), field(69), fc.constantFrom('', '.000', '.5', '.123', '.999'), fc.constantFrom('', 'Z'))
       .map(([y, mo, d, h, mi, s, frac, z]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${z}`);
     fc.assert(fc.property(text, (t) => outcome(() => parseTime(t)) === outcome(() => parseIsoTime(t))), { numRuns: 5_000 });
+  });
+
+  it('reads the year, month and day of a stored time from its characters', () => {
+    const at = parseTime('2023-02-07T09:00:00Z');
+    expect([isoYear(at), isoMonth(at), isoDay(at)]).toEqual([2023, 2, 7]);
+    expect([isoYear('1999-12-31T23:59:59.999Z'), isoMonth('1999-12-31T23:59:59.999Z'), isoDay('1999-12-31T23:59:59.999Z')]).toEqual([1999, 12, 31]);
   });
 });

@@ -64,6 +64,21 @@ function daysIn(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The year of a stored time (`YYYY-MM-DDTHH:MM:SS.sssZ`), read from its characters: no Date, no string. */
+export function isoYear(iso: string): number {
+  return digits(iso, 0, 4);
+}
+
+/** The month (1–12) of a stored time, read from its characters. */
+export function isoMonth(iso: string): number {
+  return digits(iso, 5, 7);
+}
+
+/** The day of the month of a stored time, read from its characters. */
+export function isoDay(iso: string): number {
+  return digits(iso, 8, 10);
+}
+
 /** Formats epoch milliseconds in the stored form. */
 export function formatTime(epochMs: number): string {
   return new Date(epochMs).toISOString();

@@ -1,3 +1,4 @@
+import { isoDay, isoMonth, isoYear } from '../time.ts';
 import type { AuditEvent } from './audit-input.ts';
 import type { AuditContext } from './audit-context.ts';
 import { groupBy } from '../group-by.ts';
@@ -70,11 +71,10 @@ export type AccessCounts = Map<number, Int32Array>;
 
 /** Counts one access at `at` into a person's counts (AccessDays.of), from the characters of the ISO-8601 time (time.ts). */
 export function countAccess(counts: AccessCounts, at: string): void {
-  const year = at.charCodeAt(0) * 1000 + at.charCodeAt(1) * 100 + at.charCodeAt(2) * 10 + at.charCodeAt(3) - 48 * 1111;
-  const month = year * 100 + at.charCodeAt(5) * 10 + at.charCodeAt(6) - 48 * 11;
+  const month = isoYear(at) * 100 + isoMonth(at);
   let days = counts.get(month);
   if (days === undefined) counts.set(month, (days = new Int32Array(32)));
-  const day = at.charCodeAt(8) * 10 + at.charCodeAt(9) - 48 * 11;
+  const day = isoDay(at);
   days[day] = (days[day] ?? 0) + 1;
 }
 

@@ -1,5 +1,6 @@
 import type { AuditContext } from './audit-context.ts';
 import { groupBy } from '../group-by.ts';
+import { isoMonth, isoYear } from '../time.ts';
 import { daysBetween } from './audit-context.ts';
 import type { AuditInput } from './audit-input.ts';
 import { auditInMemory } from './audit-handling.ts';
@@ -93,11 +94,7 @@ function emptyTally(quarter: string): QuarterTally {
  * from the characters (stored times are ISO-8601, time.ts), with no string made per copy or finding.
  */
 function quarterIndex(first: string): (iso: string) => number {
-  const number = (iso: string): number => {
-    const year = iso.charCodeAt(0) * 1000 + iso.charCodeAt(1) * 100 + iso.charCodeAt(2) * 10 + iso.charCodeAt(3) - 48 * 1111;
-    const month = iso.charCodeAt(5) * 10 + iso.charCodeAt(6) - 48 * 11;
-    return year * 4 + Math.floor((month - 1) / 3);
-  };
+  const number = (iso: string): number => isoYear(iso) * 4 + Math.floor((isoMonth(iso) - 1) / 3);
   const base = number(first);
   return (iso) => number(iso) - base;
 }
