@@ -53,10 +53,10 @@ function bestPairByDocument(index: MatchIndex, text: string): Map<number, Senten
   const query = toQuerySentences(index, sentenceTerms(tokenise(text, index.fold), index.foldTerm));
   const docOf = index.columns.sentenceDoc.view();
   const best = new Map<number, SentencePair>();
-  forEachSentencePair(index, query, {}, (pair) => {
-    const doc = docOf[pair.sentence] ?? 0;
+  forEachSentencePair(index, query, {}, (leakSentence, sentence, features, similarity) => {
+    const doc = docOf[sentence] ?? 0;
     const seen = best.get(doc);
-    if (!seen || pair.features.cosine > seen.features.cosine) best.set(doc, pair);
+    if (!seen || features.cosine > seen.features.cosine) best.set(doc, { leakSentence, sentence, features, similarity });
   });
   return best;
 }

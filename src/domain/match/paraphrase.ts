@@ -90,14 +90,21 @@ export function toQuerySentences(index: MatchIndex, sentences: readonly Sentence
   });
 }
 
-/** Calls `visit` with every candidate pair of a leak sentence and an index sentence. */
-export function forEachSentencePair(index: MatchIndex, query: readonly QuerySentence[], options: ParaphraseOptions, visit: (pair: SentencePair) => void): void {
+/**
+ * Calls `visit` with every candidate pair of a leak sentence and an index sentence: the loop of
+ * matching and of the pair model's fitting (bench/match-fit.ts) alike. Arguments, not a pair
+ * object: a query at 50,000 products visits tens of thousands of pairs.
+ */
+export function forEachSentencePair(
+  index: MatchIndex, query: readonly QuerySentence[], options: ParaphraseOptions,
+  visit: (leakSentence: number, sentence: number, features: PairFeatures, similarity: number) => void,
+): void {
   const p = index.postings();
   const limits = candidateLimits(options);
   query.forEach((q, leakSentence) => {
     for (const sentence of candidates(p, q, limits)) {
       const features = comparePair(p, q, sentence);
-      visit({ leakSentence, sentence, features, similarity: pairSimilarity(features) });
+      visit(leakSentence, sentence, features, pairSimilarity(features));
     }
   });
 }
@@ -110,17 +117,11 @@ export function findSentenceSeeds(index: MatchIndex, query: readonly QuerySenten
   const docOf = index.columns.sentenceDoc.view();
   const minCosine = options.minCosine ?? 0.33;
   const minDice = options.minDice ?? 0.33;
-  const p = index.postings();
-  const limits = candidateLimits(options);
-  query.forEach((q, leakSentence) => {
-    for (const sentence of candidates(p, q, limits)) {
-      const features = comparePair(p, q, sentence);
-      const similarity = pairSimilarity(features);
-      const doc = docOf[sentence] ?? 0;
-      if (best[doc] === 0) touched.push(doc);
-      if (similarity > (best[doc] ?? 0)) best[doc] = similarity;
-      if (features.cosine >= minCosine && features.dice >= minDice) seeds.push({ leakSentence, sentence, cosine: features.cosine, dice: features.dice });
-    }
+  forEachSentencePair(index, query, options, (leakSentence, sentence, features, similarity) => {
+    const doc = docOf[sentence] ?? 0;
+    if (best[doc] === 0) touched.push(doc);
+    if (similarity > (best[doc] ?? 0)) best[doc] = similarity;
+    if (features.cosine >= minCosine && features.dice >= minDice) seeds.push({ leakSentence, sentence, cosine: features.cosine, dice: features.dice });
   });
   return { seeds, bestSimilarity: new Map(touched.map((doc) => [doc, best[doc] ?? 0])) };
 }
