@@ -30,7 +30,6 @@
  * change, or on a quiet machine, without building it again.
  */
 import { existsSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import { importAuditLog, importMappings } from '../src/app/audit-import.ts';
@@ -48,7 +47,7 @@ import type { NewEvent } from '../src/store/event-append.ts';
 import { writeTransaction } from '../src/store/unit-of-work.ts';
 import { createTestDatabase } from '../test/databases.ts';
 import { generateBundle } from './generate-bundle.ts';
-import { median } from './report.ts';
+import { loadAverage, median } from './report.ts';
 import type { Report } from './report.ts';
 
 type EngineName = 'sqlite' | 'postgres';
@@ -269,8 +268,6 @@ function benchEvent(i: number, copies: readonly BenchCopy[]): NewEvent {
   };
 }
 
-/** The one-minute load average, recorded with each figure: the machine is shared. */
-const loadAverage = (): number => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 
 async function benchBigDatabase(engineName: EngineName, shape: BigShape, runs: number, report: Report, keep: string | undefined): Promise<void> {
   if (keep === undefined) {

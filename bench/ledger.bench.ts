@@ -13,7 +13,7 @@
  * time (cpuEntriesPerSecond), which other jobs inflate far less than wall time.
  */
 import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -31,7 +31,7 @@ import { appendEvent } from '../src/store/event-append.ts';
 import { writeTransaction } from '../src/store/unit-of-work.ts';
 import { createTestDatabase } from '../test/databases.ts';
 import { smallBundle } from '../test/fixtures.ts';
-import { median } from './report.ts';
+import { loadAverage, median } from './report.ts';
 import type { Report } from './report.ts';
 
 const PROOF_SAMPLES = 300;
@@ -164,11 +164,6 @@ async function measureVerification(engine: Engine, engineName: string, url: stri
 function cpuSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
-}
-
-/** The 1-minute load average when a figure was taken. */
-function loadAverage(): number {
-  return Number(loadavg()[0]!.toFixed(2));
 }
 
 function round(x: number): number {

@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 /** One measured figure of a benchmark. */
 export interface Figure {
   metric: string;
@@ -26,4 +28,9 @@ export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** The one-minute load average when a figure was taken, recorded beside it: the machine is shared. */
+export function loadAverage(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
 }

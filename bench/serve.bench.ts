@@ -21,23 +21,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { issueToken } from '../src/app/accounts/tokens.ts';
 import { createUser } from '../src/app/accounts/users.ts';
 import { loadKeyring } from '../src/app/crypto/keyring.ts';
-import type { HandlingInput } from '../src/app/disseminate.ts';
 import { recordEvents } from '../src/app/handling.ts';
 import { importBundle } from '../src/app/import-bundle.ts';
 import { ensureKeys } from '../src/app/keys.ts';
-import { parseTime } from '../src/domain/time.ts';
 import { createServer } from '../src/server/create-server.ts';
+import { handlingInputs } from '../src/server/routes/registry-writes.ts';
 import type { Engine } from '../src/store/engine.ts';
 import { createTestDatabase } from '../test/databases.ts';
 import { generateBundle } from './generate-bundle.ts';
-import { median } from './report.ts';
+import { loadAverage, median } from './report.ts';
 import type { Report } from './report.ts';
 
 interface CannonResult {
@@ -61,8 +60,6 @@ function isAutocannon(value: unknown): value is Autocannon {
 
 const preloaded = { people: 1000, products: 200, events: 20_000 };
 
-/** The one-minute load average, recorded with each figure: the machine is shared. */
-const loadAverage = (): number => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 
 function option(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(name);
@@ -84,17 +81,10 @@ function eventBatches(batch: number, count: number): BundleEvent[][] {
   return Array.from({ length: count }, (_, b) => events.slice(preloaded.events + b * batch, preloaded.events + (b + 1) * batch).map(({ id: _id, ...e }) => e));
 }
 
-/** What the events route hands recordEvents for a batch (registry-writes.ts handlingInputs). */
-function handlingInputs(events: readonly BundleEvent[]): HandlingInput[] {
-  return events.map((e, i) => ({
-    productId: e.product, recipientId: e.recipient, actorId: e.actor ?? e.recipient, action: e.action,
-    at: parseTime(e.at, `events[${i}].at`), toPersonId: e.to, detail: e.detail ?? null, source: 'api:bench', sourceRecordId: null,
-  }));
-}
-
 /** The baseline: recordEvents called directly, batch after batch, `requests` batches in all; events/s. */
 async function recordDirectly(engine: Engine, batches: readonly BundleEvent[][], requests: number): Promise<number> {
-  const inputs = batches.map(handlingInputs);
+  // What the events route hands recordEvents for each body.
+  const inputs = batches.map((events) => handlingInputs(events, 'api:bench'));
   let events = 0;
   const start = performance.now();
   for (let r = 0; r < requests; r++) events += (await recordEvents(engine, inputs[r % inputs.length] ?? [])).length;

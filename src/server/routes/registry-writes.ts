@@ -50,7 +50,8 @@ const eventsRoute = apiRoute('events', {
 
 type EventBody = z.infer<typeof eventSchema>;
 
-function handlingInputs(events: readonly EventBody[], source: string): HandlingInput[] {
+/** The events of a request as recordEvents takes them; `source` names who sent them (`api:<user>`). */
+export function handlingInputs(events: readonly EventBody[], source: string): HandlingInput[] {
   return events.map((e, i) => ({
     productId: e.product, recipientId: e.recipient, actorId: e.actor ?? e.recipient, action: e.action,
     at: parseTime(e.at, `events[${i}].at`), toPersonId: e.to, detail: e.detail ?? null, source, sourceRecordId: e.id ?? null,
