@@ -10,6 +10,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import { signNote } from '../domain/ledger/note.ts';
 import { packageDigest, packageFormat, serializePackage, signatureText } from '../adapters/report/evidence-package-format.ts';
 import type { Engine } from '../store/engine.ts';
+import { selectCaseOpened } from '../store/ledger-refs.ts';
 import { readCase } from './cases.ts';
 import type { CaseRecord } from './cases.ts';
 import type { InvestigationResult } from './investigate.ts';
@@ -69,7 +70,7 @@ export function citedIndexes(result: Pick<InvestigationResult, 'candidates'>): n
  */
 export async function gatherCaseEvidence(engine: Engine, url: string, caseId: string): Promise<CaseEvidence> {
   const stored = await readStoredCase(engine, caseId);
-  const opened = await engine.db.selectFrom('ledger_entries').select('idx').where('ref', '=', `case:${caseId}`).where('kind', '=', 'case.opened').executeTakeFirst();
+  const opened = await selectCaseOpened(engine.db, caseId).executeTakeFirst();
   if (!opened) throw new NotFoundError('NOT_FOUND', `case "${caseId}" has no case.opened ledger entry`);
   const published = await publishCheckpoint(engine, url);
   const size = published.checkpoint.size;

@@ -12,6 +12,7 @@ import { InputError } from '../domain/errors.ts';
 import type { MatchedSource } from '../domain/match/match-leak.ts';
 import type { Engine } from '../store/engine.ts';
 import { listEventsOfProduct } from '../store/event-queries.ts';
+import { selectCopyEntries } from '../store/ledger-refs.ts';
 import { listCopiesOfProduct, listPeople, listVersionRows } from '../store/registry-queries.ts';
 import { writeTransaction } from '../store/unit-of-work.ts';
 import { decodeLeakFingerprints } from './fingerprint-decoding.ts';
@@ -67,7 +68,7 @@ export async function gatherHoldings(engine: Engine, productIds: readonly string
     if (copies.length === 0) continue;
     const events = await listEventsOfProduct(engine, productId, published);
     const people = new Map((await listPeople(engine.db, [...new Set(copies.map((c) => c.recipientId))])).map((p) => [p.id, p]));
-    const refs = await engine.db.selectFrom('ledger_entries').select(['idx', 'ref']).where('ref', 'in', copies.map((c) => `copy:${c.id}`)).execute();
+    const refs = await selectCopyEntries(engine.db, copies.map((c) => c.id)).execute();
     const indexOf = new Map(refs.map((r) => [r.ref, r.idx]));
     for (const copy of copies) {
       const recipient = people.get(copy.recipientId);

@@ -17,6 +17,7 @@ import { createAccounts } from './migrations/0003-accounts.ts';
 import { createAuditImport } from './migrations/0005-audit-import.ts';
 import { addLedgerStrata } from './migrations/0010-ledger-strata.ts';
 import { dropEventsCopyIndex } from './migrations/0011-events-copy-index.ts';
+import { makeLedgerRefIndexPartial } from './migrations/0012-ledger-ref-index.ts';
 import type { MigrationStep } from './migrations/step.ts';
 
 /** All migrations in order; names sort in the order they run. */
@@ -32,6 +33,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0009-pathway-index', addPathwayIndex],
   ['0010-ledger-strata', addLedgerStrata],
   ['0011-events-copy-index', dropEventsCopyIndex],
+  ['0012-ledger-ref-index', makeLedgerRefIndexPartial],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {

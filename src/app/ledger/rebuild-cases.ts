@@ -12,6 +12,7 @@
 import { bulletinAckEntry, bulletinEntry, caseNoteEntry, caseOpenedEntry, caseStatusEntry, digestText } from '../../domain/entries.ts';
 import type { Entry } from '../../domain/entries.ts';
 import { principalEntry, quarantineEntry, quarantineResolvedEntry, siteEntry } from '../../store/quarantine-entries.ts';
+import { selectCaseOpened } from '../../store/ledger-refs.ts';
 import { caseStatuses, commitmentSalt } from '../cases.ts';
 import { countOf, putEach, readByIds, readByKeys, refId, storedField } from './rebuild-kit.ts';
 import type { KindRebuilder, Pending, RebuildContext, StoredEntry } from './rebuild-kit.ts';
@@ -177,7 +178,7 @@ function caseStatusRebuilder(): KindRebuilder {
       for (const row of await db.selectFrom('cases').select(['id', 'status']).orderBy('id').execute()) {
         const logged = last.get(row.id);
         if (row.status === (logged?.status ?? 'open')) continue;
-        const opened = await db.selectFrom('ledger_entries').select('idx').where('ref', '=', `case:${row.id}`).where('kind', '=', 'case.opened').executeTakeFirst();
+        const opened = await selectCaseOpened(db, row.id).executeTakeFirst();
         return { index: logged?.index ?? opened?.idx ?? 0, ref: `case:${row.id}`, problem: `case ${row.id} has status "${row.status}" but the last status the ledger logs for it is "${logged?.status ?? 'open'}"` };
       }
       return undefined;
