@@ -77,6 +77,7 @@ describe('waymark ledger and witness commands (CONTRACT.md)', () => {
     const ok = (await run('ledger', 'verify', '--json'));
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, size: 36 });
+    expect(JSON.parse((await run('ledger', 'verify', '--json', '--workers', '2')).stdout)).toMatchObject({ ok: true, size: 36 });
     const sqlite = new Database(db);
     sqlite.prepare("update events set action = 'destroyed' where id = (select min(id) from events)").run();
     const first = sqlite.prepare('select min(id) as id from events').get() as { id: number };
@@ -84,5 +85,10 @@ describe('waymark ledger and witness commands (CONTRACT.md)', () => {
     const bad = (await run('ledger', 'verify'));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`entry ${first.id} (event.recorded event:${first.id})`);
+    // A worker thread loads its TypeScript under the CLI too (bin/ts-worker.js).
+    const withWorker = (await run('ledger', 'verify', '--workers', '1'));
+    expect(withWorker.status).toBe(1);
+    expect(withWorker.stderr).toContain(`entry ${first.id} (event.recorded event:${first.id})`);
+    expect((await run('ledger', 'verify', '--workers', 'two')).stderr).toMatch(/--workers: "two"/);
   });
 });

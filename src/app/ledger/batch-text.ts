@@ -1,23 +1,18 @@
 /**
- * The fast path of `ledger verify` for one batch of entries, for a log that is intact: instead
- * of an object per entry, the batch's stored entries are read as one text (kind, ref and body of
- * each, in index order) with their leaf hashes, and compared with the text rebuilt from the
- * records in one string comparison.
- *
- * Handling events, nearly every entry of a large log, are rebuilt from their rows read as arrays
- * by the encoder that wrote them (domain/event-leaf.ts): an event's id is its ledger index
- * (store/event-append.ts). The few other entries are read one by one and rebuilt by their kinds'
- * rebuilders, as on the slow path.
+ * The fast path of `ledger verify` for one batch of entries, for a log that is intact: no
+ * object per entry for the handling events, nearly every entry of a large log. They are checked
+ * as one text (event-leaves.ts), in this thread or a worker's; the few other entries are read
+ * one by one, rebuilt by their kinds' rebuilders as on the slow path, and compared field by field
+ * with their stored leaf hashes.
  *
  * Anything unexpected (an entry missing, an event not at its own index, a record that cannot be
  * rebuilt, any byte that differs) returns undefined, and the caller checks the batch entry by
  * entry, which names the first entry that differs.
  */
-import { sql } from 'kysely';
-import { eventLeafBody } from '../../domain/event-leaf.ts';
 import { HASH_SIZE, digestsEqual, leafHashOfTextInto } from '../../domain/ledger/hash.ts';
 import type { Engine } from '../../store/engine.ts';
-import { eventColumns, eventFromArray } from '../../store/event-queries.ts';
+import { checkEventLeaves } from './event-leaves.ts';
+import type { EventLeaves, EventLeavesCheck } from './event-leaves.ts';
 import { rebuildBatch } from './rebuild-entries.ts';
 import type { KindRebuilder, Opener, Rebuilt, StoredEntry } from './rebuild-entries.ts';
 
@@ -31,105 +26,79 @@ export interface IntactBatch {
   readonly unchecked: ReadonlyMap<string, number>;
 }
 
-/**
- * Joins fields and entries. Rebuilt bodies are canonical JSON, which escapes every control
- * character; rebuilt kinds and refs are checked to hold none. The stored text can then equal
- * the rebuilt one only if it splits into the same fields: one more newline anywhere and the
- * count of newlines differs.
- */
-const SEPARATOR = '\n';
+/** An entry that is not a handling event, with its stored leaf hash. */
+interface OtherEntry extends StoredEntry {
+  readonly leafHash: Uint8Array;
+}
 
-/** Checks entries lo … hi-1 as one text; undefined when anything differs or is not as the fast path expects. */
+/**
+ * Checks entries lo … hi-1; undefined when anything differs or is not as the fast path expects.
+ * `events` checks the batch's event entries (by default here, on the engine's connection).
+ */
 export async function checkIntactBatch(
   engine: Engine, rebuilders: ReadonlyMap<string, KindRebuilder>, open: Opener | undefined, lo: number, hi: number,
+  events: EventLeavesCheck = (from, to) => checkEventLeaves(engine, from, to),
 ): Promise<IntactBatch | undefined> {
-  const [stored, events, others] = await Promise.all([readBatchText(engine, lo, hi), readEventRows(engine, lo, hi), readOtherEntries(engine, lo, hi)]);
-  if (stored === undefined || others === undefined || stored.count !== hi - lo) return undefined;
+  const eventLeaves = await events(lo, hi);
+  if (eventLeaves === undefined) return undefined;
+  const others = await readOtherEntries(engine, eventLeaves.gaps);
+  if (others === undefined) return undefined;
   const unchecked = new Map<string, number>();
   const rebuilt = await rebuildBatch(engine, rebuilders, others, open, unchecked);
-  const rebuiltText = rebuildText(lo, hi, events, others, rebuilt);
-  if (rebuiltText === undefined || rebuiltText.text !== stored.text || !digestsEqual(rebuiltText.leaves, stored.leafHashes)) return undefined;
-  return { leaves: rebuiltText.leaves, kinds: rebuiltText.kinds, unchecked };
+  const leaves = mergeLeaves(lo, hi, eventLeaves, others, rebuilt);
+  if (leaves === undefined) return undefined;
+  const kinds = new Map<string, number>();
+  for (const entry of others) kinds.set(entry.kind, (kinds.get(entry.kind) ?? 0) + 1);
+  const eventCount = hi - lo - others.length;
+  if (eventCount > 0) kinds.set('event.recorded', eventCount);
+  return { leaves, kinds, unchecked };
 }
 
 /**
- * The batch's entries joined as one text, their count, and their stored leaf hashes concatenated.
- * Aggregated over a subquery in index order, which the primary key gives without a sort (an
- * ORDER BY inside the aggregates made both engines sort, at twice the cost). Neither engine
- * promises to aggregate in that order, but an entry out of place only sends the batch to the
- * slow path, never past it.
+ * The entries at the indexes where no event entry is, in index order: none to read for a batch
+ * of events only, else the other entries from the first gap to the last (one statement of one
+ * shape: a list of the indexes would prepare a statement per length). Undefined when they are not
+ * the gaps one for one, or a column is not as written (the slow path names it).
  */
-async function readBatchText(engine: Engine, lo: number, hi: number): Promise<{ count: number; text: string; leafHashes: Uint8Array } | undefined> {
-  const inOrder = engine.db.selectFrom('ledger_entries').select(['kind', 'ref', 'body', 'leaf_hash']).where('idx', '>=', lo).where('idx', '<', hi).orderBy('idx');
-  const row = await engine.db.selectFrom(inOrder.as('batch'))
-    .select([
-      (eb) => eb.fn.countAll<number | string>().as('n'),
-      sql<string | null>`string_agg(kind || ${SEPARATOR} || ref || ${SEPARATOR} || body, ${SEPARATOR})`.as('text'),
-      engine.concatenatedHex('leaf_hash').as('hex'),
-    ])
-    .executeTakeFirst();
-  if (row === undefined || typeof row.text !== 'string') return undefined;
-  return { count: Number(row.n), text: row.text, leafHashes: Buffer.from(row.hex ?? '', 'hex') };
-}
-
-/** The events whose ids are lo … hi-1, in id order, as arrays of eventColumns. */
-function readEventRows(engine: Engine, lo: number, hi: number): Promise<unknown[][]> {
-  return engine.selectArrays(engine.db.selectFrom('events').select(eventColumns).where('id', '>=', lo).where('id', '<', hi).orderBy('id').compile());
-}
-
-/** The entries of lo … hi-1 that are not handling events, in index order; undefined when a column is not text (the slow path names it). */
-async function readOtherEntries(engine: Engine, lo: number, hi: number): Promise<StoredEntry[] | undefined> {
-  const rows = await engine.selectArrays(engine.db.selectFrom('ledger_entries').select(['idx', 'kind', 'ref', 'body'])
-    .where('idx', '>=', lo).where('idx', '<', hi).where('kind', '<>', 'event.recorded').orderBy('idx').compile());
-  const out: StoredEntry[] = [];
-  for (const [idx, kind, ref, body] of rows) {
-    if (typeof kind !== 'string' || typeof ref !== 'string' || typeof body !== 'string') return undefined;
-    out.push({ idx: Number(idx), kind, ref, body });
+async function readOtherEntries(engine: Engine, gaps: readonly number[]): Promise<OtherEntry[] | undefined> {
+  const first = gaps[0];
+  const last = gaps.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const rows = await engine.selectArrays(engine.db.selectFrom('ledger_entries').select(['idx', 'kind', 'ref', 'body', 'leaf_hash'])
+    .where('idx', '>=', first).where('idx', '<=', last).where('kind', '<>', 'event.recorded').orderBy('idx').compile());
+  if (rows.length !== gaps.length) return undefined;
+  const out: OtherEntry[] = [];
+  for (const [i, [idx, kind, ref, body, leafHash]] of rows.entries()) {
+    if (Number(idx) !== gaps[i] || typeof kind !== 'string' || typeof ref !== 'string' || typeof body !== 'string' || !(leafHash instanceof Uint8Array)) return undefined;
+    out.push({ idx: Number(idx), kind, ref, body, leafHash });
   }
   return out;
 }
 
 /**
- * The text the batch's entries rebuild to, position by position: the other entry stored at the
- * index, or else the event whose id it is. Leaf hashes are computed as it goes.
+ * The batch's leaf hashes, position by position: the other entry stored at the index, each
+ * compared with what its record rebuilds to, or else the next event entry. The others' indexes
+ * must be the gaps between the events', one for one.
  */
-function rebuildText(lo: number, hi: number, events: readonly unknown[][], others: readonly StoredEntry[], rebuilt: readonly Rebuilt[]):
-  { text: string; leaves: Uint8Array; kinds: Map<string, number> } | undefined {
-  const parts = new Array<string>(hi - lo);
+function mergeLeaves(lo: number, hi: number, events: EventLeaves, others: readonly OtherEntry[], rebuilt: readonly Rebuilt[]): Uint8Array | undefined {
   const leaves = new Uint8Array((hi - lo) * HASH_SIZE);
-  const kinds = new Map<string, number>();
   let e = 0;
   let o = 0;
   for (let idx = lo; idx < hi; idx++) {
-    const at = idx - lo;
-    let body: string;
-    if (o < others.length && others[o]!.idx === idx) {
-      const again = rebuilt[o++]!;
-      if (!again.ok || again.entry.kind.includes(SEPARATOR) || again.entry.ref.includes(SEPARATOR)) return undefined;
-      body = again.entry.body;
-      parts[at] = `${again.entry.kind}${SEPARATOR}${again.entry.ref}${SEPARATOR}${body}`;
-      kinds.set(again.entry.kind, (kinds.get(again.entry.kind) ?? 0) + 1);
-    } else if (e < events.length && Number(events[e]![0]) === idx) {
-      const text = eventText(events[e++]!);
-      if (text === undefined) return undefined;
-      body = text;
-      parts[at] = `event.recorded${SEPARATOR}event:${idx}${SEPARATOR}${body}`;
+    const at = (idx - lo) * HASH_SIZE;
+    const other = others[o];
+    if (idx === events.gaps[o]) {
+      if (other === undefined || other.idx !== idx) return undefined;
+      if (!isRebuiltAsStored(other, rebuilt[o++]!)) return undefined;
+      leafHashOfTextInto(other.body, leaves, at);
+      if (!digestsEqual(leaves.subarray(at, at + HASH_SIZE), other.leafHash)) return undefined;
     } else {
-      return undefined;
+      leaves.set(events.leaves.subarray(e * HASH_SIZE, ++e * HASH_SIZE), at);
     }
-    leafHashOfTextInto(body, leaves, at * HASH_SIZE);
   }
-  // An event left over shares its index with another entry.
-  if (e !== events.length || o !== others.length) return undefined;
-  if (e > 0) kinds.set('event.recorded', e);
-  return { text: parts.join(SEPARATOR), leaves, kinds };
+  return o === others.length && e * HASH_SIZE === events.leaves.length ? leaves : undefined;
 }
 
-/** An event row's leaf text, or undefined when the row cannot be read as an event. */
-function eventText(row: readonly unknown[]): string | undefined {
-  try {
-    return eventLeafBody(eventFromArray(row));
-  } catch {
-    return undefined;
-  }
+function isRebuiltAsStored(stored: StoredEntry, again: Rebuilt): boolean {
+  return again.ok && again.entry.kind === stored.kind && again.entry.ref === stored.ref && again.entry.body === stored.body;
 }

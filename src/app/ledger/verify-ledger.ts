@@ -11,10 +11,13 @@
  *   3. every stored checkpoint, and the last one in the key directory, verifies with the log's key
  *      and has the recomputed root at its size; the database is not behind that file.
  *
- * While one batch is checked the next is read (on PostgreSQL the server works meanwhile). The
- * first problem found is reported with the entry it concerns: its index, kind and ref.
+ * While one batch is checked the next ones are read. On a large log the handling events of each
+ * batch, nearly every entry, are checked in worker threads with their own connections
+ * (event-leaves-pool.ts), the rest here, in index order. The first problem found is reported
+ * with the entry it concerns: its index, kind and ref.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
@@ -36,6 +39,8 @@ import { checkpointFilePath, readCheckpointFile } from './checkpoint-file.ts';
 import { loadLogIdentity } from './log-identity.ts';
 import { checkIntactBatch } from './batch-text.ts';
 import type { IntactBatch } from './batch-text.ts';
+import { checkEventLeaves } from './event-leaves.ts';
+import { EventLeavesPool } from './event-leaves-pool.ts';
 import { createRebuilders, rebuildBatch } from './rebuild-entries.ts';
 import type { KindRebuilder, Opener, Rebuilt, StoredEntry } from './rebuild-entries.ts';
 
@@ -82,12 +87,25 @@ class Found extends Error {
  */
 const DEFAULT_BATCH = 4_096;
 
+/**
+ * Below this many entries the events are checked on this thread: starting a worker (a thread,
+ * TypeScript loaded, a connection) costs about what checking 30,000 entries does.
+ */
+const WORKERS_FROM = 65_536;
+
+export interface VerifyOptions {
+  /** Entries per batch. */
+  readonly batch?: number;
+  /** Worker threads that check handling events beside this thread; 0 for none. By default, on a large log in a database file or server, one per core but one. */
+  readonly workers?: number;
+}
+
 /** Verifies the ledger of the database at `url` (the URL locates the key directory). */
-export async function verifyLedger(engine: Engine, url: string, options: { batch?: number } = {}): Promise<LedgerVerification> {
+export async function verifyLedger(engine: Engine, url: string, options: VerifyOptions = {}): Promise<LedgerVerification> {
   const started = performance.now();
   const identity = await loadLogIdentity(engine, url);
   const open = dataKeyOpener(engine, identity.keyDirectory);
-  const walk = new LedgerWalk(engine, options.batch ?? DEFAULT_BATCH, open);
+  const walk = new LedgerWalk(engine, options.batch ?? DEFAULT_BATCH, open, options.workers);
   let problem: VerifyProblem | undefined;
   try {
     const verifier = parseVerifierKey(identity.signer.verifierKey);
@@ -168,7 +186,7 @@ class LedgerWalk {
 
   private readonly db: Kysely<Database>;
 
-  constructor(private readonly engine: Engine, private readonly batch: number, private readonly open: Opener | undefined) {
+  constructor(private readonly engine: Engine, private readonly batch: number, private readonly open: Opener | undefined, private readonly workers: number | undefined) {
     this.db = engine.db;
   }
 
@@ -177,17 +195,30 @@ class LedgerWalk {
     this.size = head.size;
     const pending = [...expected];
     this.checkRoots(pending);
-    let next = head.size > 0 ? this.readBatch(0, Math.min(head.size, this.batch)) : undefined;
+    const threads = this.workers ?? defaultWorkers(this.engine, head.size);
+    const pool = threads > 0 ? new EventLeavesPool(this.engine.url, threads, (lo, hi) => checkEventLeaves(this.engine, lo, hi)) : undefined;
+    // Batches read ahead: as many as the workers may be sent, and one more for this thread.
+    const ahead: Promise<Batch>[] = [];
+    let readTo = 0;
+    const readAhead = (): void => {
+      for (; ahead.length <= threads * EventLeavesPool.DEPTH && readTo < head.size; readTo = Math.min(head.size, readTo + this.batch)) {
+        const read = this.readBatch(readTo, Math.min(head.size, readTo + this.batch), pool);
+        // Awaited in turn below; until then a failure must not count as unhandled.
+        read.catch(() => undefined);
+        ahead.push(read);
+      }
+    };
     try {
-      while (next !== undefined) {
+      readAhead();
+      for (let next = ahead.shift(); next !== undefined; next = ahead.shift()) {
         const batch = await next;
-        const hi = batch.lo + batch.count;
-        next = hi < head.size ? this.readBatch(hi, Math.min(head.size, hi + this.batch)) : undefined;
+        readAhead();
         this.checkBatch(batch, pending);
       }
     } finally {
-      // A batch read ahead of a problem is let finish (its own problem, if any, comes later in the log).
-      await next?.catch(() => undefined);
+      // Batches read ahead of a problem are let finish (their own problems, if any, come later in the log).
+      await Promise.all(ahead.map((read) => read.catch(() => undefined)));
+      await pool?.close();
     }
     this.checkBehind(pending);
     await this.checkHead(head.frontier);
@@ -196,20 +227,20 @@ class LedgerWalk {
   }
 
   /** Reads a batch; the stored tree is read meanwhile, and let finish even when the entries show a problem first (no query outlives the walk). */
-  private async readBatch(lo: number, hi: number): Promise<Batch> {
+  private async readBatch(lo: number, hi: number, pool: EventLeavesPool | undefined): Promise<Batch> {
     const stored = this.readStoredTree(lo, hi);
     // Handled at once, so a failure while the entries are read is not an unhandled rejection; rethrown below by `await stored`.
     const settled = stored.then(() => undefined, () => undefined);
     try {
-      return { lo, count: hi - lo, checked: await this.readChecked(lo, hi), stored: await stored };
+      return { lo, count: hi - lo, checked: await this.readChecked(lo, hi, pool), stored: await stored };
     } finally {
       await settled;
     }
   }
 
   /** The batch checked as one text when it is intact, else read entry by entry to find what differs. */
-  private async readChecked(lo: number, hi: number): Promise<IntactBatch | EntryByEntry> {
-    const intact = await checkIntactBatch(this.engine, this.rebuilders, this.open, lo, hi);
+  private async readChecked(lo: number, hi: number, pool: EventLeavesPool | undefined): Promise<IntactBatch | EntryByEntry> {
+    const intact = await checkIntactBatch(this.engine, this.rebuilders, this.open, lo, hi, pool?.check);
     if (intact !== undefined) return intact;
     const entries = await this.readEntries(lo, hi);
     const [leafHashes, rebuilt] = await Promise.all([this.readLeafHashes(lo, hi), rebuildBatch(this.engine, this.rebuilders, entries, this.open, this.unchecked)]);
@@ -346,6 +377,16 @@ class LedgerWalk {
       if (found !== undefined) throw new Found({ index: found.index, kind, ref: found.ref, detail: `entry ${found.index} (${kind} ${found.ref}): ${found.problem}` });
     }
   }
+}
+
+/**
+ * Worker threads for a log of `size` entries: none for a small log, or for an in-memory SQLite
+ * database (a worker's connection would open another, empty one); else one per core but this
+ * thread's, at least one (this thread checks a share of the events too).
+ */
+function defaultWorkers(engine: Engine, size: number): number {
+  if (size < WORKERS_FROM || engine.url.includes(':memory:') || engine.url === '') return 0;
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /** The first of `count` hashes where the stored ones differ from the computed ones (`count` when none does). */

@@ -84,11 +84,13 @@ function addVerifyCommands(ledger: Command): void {
     .description('recompute the whole log from the records and check it against the stored tree and checkpoints; or, with --tiles, verify a tlog-tiles log')
     .option('--tiles <dir>', 'verify a C2SP tlog-tiles log in this directory instead')
     .option('--vkey <vkey>', "with --tiles: the log's verifier key, or a file holding it")
-    .action(async (options: { tiles?: string; vkey?: string }, command: Command) => {
+    .option('--workers <n>', 'worker threads that check handling events beside the main one (default: on a log of 65,536 entries or more, one per core but one)')
+    .action(async (options: { tiles?: string; vkey?: string; workers?: string }, command: Command) => {
       const json = globalOptions(command).json === true;
       if (options.tiles !== undefined) return verifyTiles(options.tiles, options.vkey, json);
+      const workers = integerOption('--workers', options.workers);
       await withStore(command, async (engine, url) => {
-        const result = await verifyLedger(engine, url);
+        const result = await verifyLedger(engine, url, workers === undefined ? {} : { workers });
         if (json) printJson(result);
         if (result.problem !== undefined) throw new LedgerIntegrityError('TAMPERED', `ledger verify: ${result.problem.detail}`);
         if (!json) print(`ok: ${result.entriesChecked} entries verified against their records${result.checkpoint ? ` and the checkpoint of size ${result.checkpoint.size}` : ''} (${result.entriesPerSecond} entries/s)${uncheckedNote(result.commitmentsUnchecked)}`);
