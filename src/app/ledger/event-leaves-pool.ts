@@ -7,6 +7,7 @@
  * A worker loads TypeScript through bin/ts-worker.js, so the pool works the same under the CLI,
  * tsx and vitest.
  */
+import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { EventLeaves, EventLeavesCheck } from './event-leaves.ts';
 
@@ -97,7 +98,10 @@ export class EventLeavesPool {
     this.workers = Array.from({ length: threads }, () => new EventLeavesWorker(url));
   }
 
-  readonly check: EventLeavesCheck = (lo, hi) => {
+  readonly check: EventLeavesCheck = async (lo, hi) => {
+    // Lets the workers' messages in first (ready, answers): on SQLite, checks on this thread never
+    // wait for I/O, so without this the walk would run in microtasks and never hear from them.
+    await setImmediate();
     const idle = this.workers.find((w) => w.ready && w.pending.size < EventLeavesPool.DEPTH);
     if (idle === undefined && this.here !== undefined) return this.here(lo, hi);
     const worker = idle ?? this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
