@@ -68,6 +68,22 @@ describe('decodeFingerprint', () => {
     for (const c of disagreeing) expect(c.log10LikelihoodRatio).toBeLessThan(source.log10LikelihoodRatio);
   });
 
+  it('reads every visible slot of a sentence quoted in an article, its first word and introductory comma too', () => {
+    const copy = copies[17];
+    if (!copy) throw new Error('fixture');
+    const text = stripInvisibleLayer(renderCopy(REPORT, slots, copy.codeword));
+    const start = text.indexOf('(U)') + 4;
+    const sentence = text.slice(start, text.indexOf('.', start) + 1);
+    const [from, to] = [REPORT.indexOf('(U)') + 4, REPORT.indexOf('2020.') + 5];
+    const inSentence = slots.filter((s) => s.kind !== 'invisible' && s.start >= from && s.end <= to);
+    expect(REPORT.slice(inSentence[0]!.start, inSentence[0]!.end)).toBe('For example');
+    for (const leadIn of ['According to the document,', 'The report states:']) {
+      const readings = readSlots(`Officials declined to comment. ${leadIn} "${sentence}" The ministry said nothing.`, index);
+      const read = readings.filter((r) => inSentence.some((s) => s.id === r.slot));
+      expect(read.map((r) => [r.slot, r.symbol])).toEqual(inSentence.map((s) => [s.id, copy.codeword[s.id]]));
+    }
+  });
+
   it('keeps innocent copies\' likelihood ratios within the 2/k bound', () => {
     // Every copy but the source is innocent; over many sources and passages, the share of
     // innocent copies at or above 10^w must stay under 2·10^-w (Markov's bound, two models).

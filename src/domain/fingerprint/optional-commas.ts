@@ -77,13 +77,16 @@ function isAbbreviationStop(tokens: readonly OpenerToken[], stop: number): boole
 
 /**
  * Whether token `i` opens a sentence: first token, after an end mark that is not an
- * abbreviation's full stop, a portion mark's ")" or a line break.
+ * abbreviation's full stop, a portion mark's ")" or a line break, or a capitalised word right
+ * after a quotation mark. The last is how a quoted sentence opens in an article ('The report
+ * says, "Today, the …'), so its introductory comma folds away there as it does in the master.
  */
 function opensSentence(tokens: readonly OpenerToken[], i: number, text: string): boolean {
   const previous = tokens[i - 1];
   const token = tokens[i];
   if (!previous || !token) return true;
   if (/\n/.test(text.slice(previous.end, token.start))) return true;
+  if (previous.norm === '"' && previous.end === token.start && /^\p{Lu}/u.test(text.slice(token.start, token.end))) return true;
   return (SENTENCE_ENDS.has(previous.norm) && !isAbbreviationStop(tokens, i - 1)) || previous.norm === ')';
 }
 

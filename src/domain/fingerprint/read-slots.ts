@@ -51,14 +51,29 @@ function readTokens(slot: Slot, leak: string, tokens: readonly FoldedToken[], fi
   return symbol >= 0 ? symbol : null;
 }
 
+/**
+ * Where the slot's tokens and one neighbour aligned as one run: both neighbours where they
+ * can, else one. A quoted sentence's first word has the journalist's quotation mark before it
+ * where the master has a full stop, and its last the closing mark after it, so a slot on
+ * either would never be read if both neighbours had to align; one aligned neighbour still
+ * pins the slot's tokens to the master's. A gap slot's neighbours are its own two tokens.
+ */
+function alignedSlot(mapping: Int32Array, a: number, b: number): number | null {
+  const around: Array<readonly [number, number]> = a === b
+    ? [[a - 1, a + 1]]
+    : [[a - 1, b + 1], [a - 1, b], [a, b + 1]];
+  for (const [from, to] of around) {
+    if (from < 0 || to > mapping.length) continue;
+    const start = alignedRun(mapping, from, to);
+    if (start !== null) return start + (a - from);
+  }
+  return null;
+}
+
 function readSlot(slot: Slot, range: TokenRange, leak: string, tokens: readonly FoldedToken[], mapping: Int32Array): SlotReading | null {
   const [a, b] = range;
-  // The slot's tokens and one neighbour on each side must have aligned as one run.
-  const from = Math.max(0, a - 1);
-  const to = Math.min(mapping.length, b + 1);
-  const start = alignedRun(mapping, from, to);
-  if (start === null) return null;
-  const at = start + (a - from);
+  const at = alignedSlot(mapping, a, b);
+  if (at === null) return null;
   const symbol = a === b ? readGap(slot, leak, tokens, at - 1) : readTokens(slot, leak, tokens, at, b - a);
   return { slot: slot.id, symbol };
 }
