@@ -84,6 +84,22 @@ describe('decodeFingerprint', () => {
     }
   });
 
+  it('costs the source copy less for a slot the writer worded than for one inside quotation marks', () => {
+    const copy = copies[19];
+    if (!copy) throw new Error('fixture');
+    const text = stripInvisibleLayer(renderCopy(REPORT, slots, copy.codeword));
+    const passage = text.slice(text.indexOf('(U)') + 4);
+    // The writer's own word, whatever the copy had.
+    const edited = passage.includes('prior to 2020') ? passage.replace('prior to 2020', 'before 2020') : passage.replace('before 2020', 'prior to 2020');
+    const ratioOf = (leak: string): number => decodeFingerprint(leak, index, code, copies).copies.find((c) => c.id === copy.id)!.log10LikelihoodRatio;
+    expect(edited).not.toBe(passage);
+    expect(readSlots(`Officials said: "${edited}"`, index).some((r) => r.quoted)).toBe(true);
+    expect(readSlots(`Officials said ${edited}`, index).some((r) => r.quoted)).toBe(false);
+    // Words of their own cost the source copy less than a quotation that disagrees with it.
+    const loss = (wrap: (t: string) => string): number => ratioOf(wrap(passage)) - ratioOf(wrap(edited));
+    expect(loss((t) => `Officials said ${t}`)).toBeLessThan(loss((t) => `Officials said: "${t}"`));
+  });
+
   it('keeps innocent copies\' likelihood ratios within the 2/k bound', () => {
     // Every copy but the source is innocent; over many sources and passages, the share of
     // innocent copies at or above 10^w must stay under 2·10^-w (Markov's bound, two models).

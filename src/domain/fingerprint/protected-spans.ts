@@ -76,6 +76,11 @@ function mergeNames(names: readonly Span[], text: string): Span[] {
   return merged;
 }
 
+/** `[start, end)` spans of the quotations in `text`, marks included. */
+export function findQuotations(text: string): Span[] {
+  return spansOf(text, QUOTATION);
+}
+
 export function findProtectedSpans(text: string): ProtectedSpans {
   const tokens = tokenize(text);
   const markEnds = portionMarkEnds(text);
@@ -85,7 +90,7 @@ export function findProtectedSpans(text: string): ProtectedSpans {
     if (isDigits(token.norm)) numbers.push([token.start, token.end]);
     else if (isName(tokens, i, text, markEnds)) names.push([token.start, token.end]);
   });
-  const quotations = spansOf(text, QUOTATION);
+  const quotations = findQuotations(text);
   const hard = [...spansOf(text, PORTION_MARK), ...spansOf(text, INLINE_MARK), ...spansOf(text, BANNER), ...quotations];
   return { hard, estimative: findEstimativeSpans(text), names: mergeNames(names, text), numbers, quotations };
 }

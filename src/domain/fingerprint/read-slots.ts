@@ -7,13 +7,21 @@
 import { alignLeak } from './align.ts';
 import { fold, type FoldedToken } from './fold.ts';
 import type { ProductIndex, TokenRange } from './product-index.ts';
+import { findQuotations } from './protected-spans.ts';
 import type { Slot } from './slot.ts';
+import type { Span } from './spans.ts';
 import { normaliseToken } from './tokens.ts';
 
 export interface SlotReading {
   readonly slot: number;
   /** The alternative found, or null when the slot was located but none of its alternatives was. */
   readonly symbol: number | null;
+  /**
+   * The slot was read inside quotation marks of the leaked text. A writer quoting keeps the
+   * source's words; around the quotes they write their own, which may happen to use an
+   * alternative ("stated", "per cent") whatever the copy had.
+   */
+  readonly quoted: boolean;
 }
 
 function normaliseReading(text: string): string {
@@ -70,21 +78,24 @@ function alignedSlot(mapping: Int32Array, a: number, b: number): number | null {
   return null;
 }
 
-function readSlot(slot: Slot, range: TokenRange, leak: string, tokens: readonly FoldedToken[], mapping: Int32Array): SlotReading | null {
+function readSlot(slot: Slot, range: TokenRange, leak: string, tokens: readonly FoldedToken[], mapping: Int32Array, quotations: readonly Span[]): SlotReading | null {
   const [a, b] = range;
   const at = alignedSlot(mapping, a, b);
   if (at === null) return null;
   const symbol = a === b ? readGap(slot, leak, tokens, at - 1) : readTokens(slot, leak, tokens, at, b - a);
-  return { slot: slot.id, symbol };
+  const [first, last] = a === b ? [tokens[at - 1], tokens[at]] : [tokens[at], tokens[at + b - a - 1]];
+  const quoted = first !== undefined && last !== undefined && quotations.some(([start, end]) => start <= first.start && last.end <= end);
+  return { slot: slot.id, symbol, quoted };
 }
 
 export function readSlots(leak: string, index: ProductIndex): SlotReading[] {
   const folded = fold(leak, index.table).tokens;
   const mapping = alignLeak(folded.map((t) => t.norm), index);
+  const quotations = findQuotations(leak);
   const readings: SlotReading[] = [];
   index.slots.forEach((slot) => {
     const range = index.ranges[slot.id];
-    const reading = range ? readSlot(slot, range, leak, folded, mapping) : null;
+    const reading = range ? readSlot(slot, range, leak, folded, mapping, quotations) : null;
     if (reading) readings.push(reading);
   });
   return readings;
