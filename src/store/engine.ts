@@ -4,9 +4,10 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { CompiledQuery, RawBuilder, SqliteDatabase } from 'kysely';
+import type { CompiledQuery, RawBuilder, SqliteDatabase, SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { WalCheckpointer } from './wal-checkpointer.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
 
@@ -64,7 +65,8 @@ export function openSqlite(file: string, url = file): Engine {
   connection.pragma('busy_timeout = 10000');
   // 128 MiB of page cache (the default is 2 MiB): a large import touches pages of six indexes at once.
   connection.pragma('cache_size = -131072');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(connection) }) });
+  const checkpointer = file === ':memory:' ? undefined : new WalCheckpointer(connection, file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(connection, () => checkpointer?.committed()) }) });
   const statements = new Map<string, BetterSqlite3.Statement>();
   const rawStatements = new Map<string, BetterSqlite3.Statement>();
   const insertRows = (_trx: Kysely<Database>, table: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void> => {
@@ -100,7 +102,10 @@ export function openSqlite(file: string, url = file): Engine {
     },
     // One connection per process, and SQLite itself serialises writers.
     lockLedger: () => Promise.resolve(),
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -141,12 +146,25 @@ const STATEMENT_CACHE = 500;
  * The connection as Kysely's SQLite dialect sees it, preparing each distinct SQL text once: a
  * proof's one query costs less than preparing it. Kysely runs one query at a time on the one
  * connection (a stream holds it until done), so a cached statement is never busy when reused.
+ * A transaction's commit (Kysely's `commit`) is reported to `committed` once it has run.
  */
-function cachingStatements(connection: BetterSqlite3.Database): SqliteDatabase {
+function cachingStatements(connection: BetterSqlite3.Database, committed: () => void): SqliteDatabase {
   const cache = new Map<string, BetterSqlite3.Statement>();
+  const commit = connection.prepare('commit');
+  const reportingCommit: SqliteStatement = {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => {
+      const result = commit.run();
+      committed();
+      return result;
+    },
+  };
   return {
     close: () => connection.close(),
     prepare: (text) => {
+      if (text === 'commit') return reportingCommit;
       let statement = cache.get(text);
       if (statement === undefined) {
         if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value ?? '');
