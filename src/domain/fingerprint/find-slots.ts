@@ -8,7 +8,7 @@
  * anyway with the code: a later lexicon may differ).
  */
 import { parseAuthorAlternatives, type AuthorAlternative } from './author-alternatives.ts';
-import { CLAUSE_OPENERS, fold, matchForm, type FoldGroup, type Folding } from './fold.ts';
+import { CLAUSE_OPENERS, fold, matchForm, REPORTING_VERBS, type FoldGroup, type Folding } from './fold.ts';
 import { foldingTableWith, type FoldingTable } from './folding-table.ts';
 import { INVISIBLE_ALTERNATIVES } from './invisible-layer.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -89,9 +89,12 @@ function groupAllowed(group: FoldGroup, folding: Folding, table: FoldingTable, t
   if (overlapsAny(group.start, group.end, guard.estimative)) return false;
   if (!MAY_TOUCH_NUMBERS.has(group.kind) && overlapsAny(group.start, group.end, guard.numbers)) return false;
   if (group.kind === 'spelled-number' && !spelledNumberMayVary(folding.raw, group.firstRaw, text)) return false;
-  if (!phraseClass?.capitalised && overlapsAny(group.start, group.end, guard.names)) return false;
+  // An initialism is a name, written either way ("U.S." / "US").
+  if (!phraseClass?.capitalised && group.kind !== 'initialism' && overlapsAny(group.start, group.end, guard.names)) return false;
   if (phraseClass && !formMayVary(phraseClass, group, folding)) return false;
   if (endsSentence(group, folding, text)) return false;
+  // "in the US." would become "in the U.S.." (and "Apple Inc." "Apple Inc..").
+  if (text.charAt(group.end) === '.' && group.alternatives.some((a) => a.endsWith('.'))) return false;
   const previous = folding.raw[group.firstRaw - 1];
   if (previous && phraseClass?.notAfter?.includes(previous.norm)) return false;
   if (phraseClass?.onlyAfter && !phraseClass.onlyAfter.includes(previous?.norm ?? '')) return false;
@@ -183,6 +186,31 @@ function optionalThatSlots(folding: Folding, guard: ProtectedSpans, authors: rea
 }
 
 /**
+ * Subject pronouns before which a reporting verb may gain a "that" ("said he would" / "said
+ * that he would"); as relative pronouns too ("the reports they filed" / "the reports that they
+ * filed"). Not "it", which may be the verb's object ("said it loudly"), nor "there" ("the
+ * reports there are").
+ */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/**
+ * "said he" may gain a "that" where the master has none: after a reporting verb that follows a
+ * word (not an inverted attribution, '…," said he'), before a subject pronoun and a word.
+ * Folding drops the "that" again (see fold.ts), so copies with and without it fold alike.
+ */
+function addedThatSlots(folding: Folding, guard: ProtectedSpans, authors: readonly Span[]): SlotDraft[] {
+  const raw = folding.raw;
+  return raw.flatMap((verb, i): SlotDraft[] => {
+    const [before, pronoun, next] = [raw[i - 1], raw[i + 1], raw[i + 2]];
+    if (!REPORTING_VERBS.has(verb.norm) || !before?.isWord || !pronoun || !SUBJECT_PRONOUNS.has(pronoun.norm) || !next?.isWord) return [];
+    if (folding.text.slice(verb.end, pronoun.start) !== ' ' || folding.text.slice(pronoun.end, next.start) !== ' ') return [];
+    if (overlapsAny(verb.start, next.end, guard.hard) || touchesAny(verb.start, next.end, authors)) return [];
+    const that = /^\p{Lu}+$/u.test(folding.text.slice(verb.start, verb.end)) ? ' THAT' : ' that';
+    return [{ kind: 'optional-that', start: verb.end, end: verb.end, alternatives: ['', that] }];
+  });
+}
+
+/**
  * Plain spaces between tokens, away from protected spans. A gap may sit next to a slot on
  * tokens, but not on or next to another gap slot (a serial comma or an optional "that"
  * reads its own gap) or an author alternative.
@@ -220,6 +248,7 @@ export function findSlots(master: string, lexicon: Lexicon, options: FindSlotsOp
     ...phraseSlots(folding, table, plain.text, guard, plain.authorOutputs),
     ...serialCommaSlots(folding, table, guard, plain.authorOutputs),
     ...optionalThatSlots(folding, guard, plain.authorOutputs),
+    ...addedThatSlots(folding, guard, plain.authorOutputs),
     ...clauseAndIntroductoryCommaSlots(folding, table, guard, plain.authorOutputs),
     ...quotationSlots(plain.text, guard, plain.authorOutputs),
   ];

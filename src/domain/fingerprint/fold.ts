@@ -6,7 +6,8 @@
  * optional-commas.ts) fold away entirely.
  */
 import type { FoldingTable } from './folding-table.ts';
-import { matchApostrophe, matchDate, matchPercent, matchSmallNumber, matchThousands, matchTime } from './number-date-formats.ts';
+import { matchInitialism } from './initialisms.ts';
+import { matchApostrophe, matchDate, matchMillions, matchPercent, matchSmallNumber, matchThousands, matchTime } from './number-date-formats.ts';
 import { isConjunctionComma, isIntroductoryComma, matchForm } from './optional-commas.ts';
 import type { Span } from './spans.ts';
 import type { SlotKind } from './slot.ts';
@@ -77,7 +78,7 @@ export { matchForm };
 
 function groupAt(raw: readonly Token[], i: number, text: string, table: FoldingTable): { group: FoldGroup; canonical: readonly string[] } | null {
   const format = matchDate(raw, i, text) ?? matchPercent(raw, i) ?? matchTime(raw, i) ?? matchThousands(raw, i, text) ?? matchApostrophe(raw, i, text)
-    ?? matchSmallNumber(raw, i, text);
+    ?? matchMillions(raw, i, text) ?? matchSmallNumber(raw, i, text) ?? matchInitialism(raw, i, text);
   if (format) {
     const group = { kind: format.kind, classIndex: -1, formIndex: format.formIndex, start: format.start, end: format.end,
       alternatives: format.alternatives, firstRaw: i, rawCount: format.rawCount };

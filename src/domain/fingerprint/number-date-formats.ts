@@ -7,7 +7,7 @@ import type { Token } from './tokens.ts';
 import { isDigits } from './tokens.ts';
 
 export interface FormatMatch {
-  readonly kind: 'number-format' | 'date-format' | 'typography' | 'spelled-number';
+  readonly kind: 'number-format' | 'date-format' | 'typography' | 'spelled-number' | 'initialism';
   /** Raw tokens consumed, from the matcher's start index. */
   readonly rawCount: number;
   /** The span replaced by an alternative (for percentages it starts right after the number). */
@@ -40,6 +40,36 @@ export function matchPercent(tokens: readonly Token[], i: number): FormatMatch |
     };
   }
   return null;
+}
+
+const LARGE_NUMBERS: ReadonlySet<string> = new Set(['million', 'billion', 'trillion']);
+
+/** Whether the figure ending at token `i - 1` is a sum of money: "$5", "$1.5", "$2,500". */
+function isMoney(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k > 0 && (isDigits(tokens[k]?.norm ?? '') || /^[.,]$/.test(tokens[k]?.norm ?? '')) && tokens[k - 1]?.end === tokens[k]?.start) k--;
+  return tokens[k]?.norm === '$' && isDigits(tokens[k + 1]?.norm ?? '');
+}
+
+/**
+ * "$5 million" / "$5-million": the Canadian newspaper style hyphenates a sum in millions or
+ * billions (The Globe and Mail: "$1.5-billion"), the AP style does not. Money only: "5
+ * million people" is never hyphenated. `i` is the first token after the figure.
+ */
+export function matchMillions(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
+  const number = tokens[i - 1];
+  if (i === 0 || number === undefined || !isDigits(number.norm) || !isMoney(tokens, i)) return null;
+  const [first, second] = [tokens[i], tokens[i + 1]];
+  if (first === undefined) return null;
+  const spaced = text.slice(number.end, first.start) === ' ' && LARGE_NUMBERS.has(first.norm);
+  const hyphened = first.norm === '-' && first.start === number.end && second !== undefined && second.start === first.end && LARGE_NUMBERS.has(second.norm);
+  const word = spaced ? first : hyphened ? second : undefined;
+  if (word === undefined) return null;
+  const surface = text.slice(word.start, word.end);
+  return {
+    kind: 'number-format', rawCount: spaced ? 1 : 2, start: number.end, end: word.end, formIndex: spaced ? 0 : 1,
+    alternatives: [` ${surface}`, `-${surface}`], canonicalTokens: [word.norm],
+  };
 }
 
 function isMonth(token: Token | undefined, text: string): boolean {

@@ -102,6 +102,9 @@ export const ABBREVIATIONS: readonly PhraseClass[] = [
   abbreviation(['and others', 'et al.'], [1]),
   abbreviation(['per annum', 'per year', 'a year'], [0, 1]),
   abbreviation(['department', 'dept.'], [1]),
+  // A company's legal form, with or without its full stop (Reuters writes "Inc", AP "Inc.").
+  { kind: 'abbreviation', forms: ['inc.', 'inc'], capitalised: true }, { kind: 'abbreviation', forms: ['corp.', 'corp'], capitalised: true },
+  { kind: 'abbreviation', forms: ['ltd.', 'ltd'], capitalised: true },
   title('mr.', 'mr'), title('mrs.', 'mrs'), title('ms.', 'ms'), title('dr.', 'dr'),
 ];
 
@@ -111,7 +114,7 @@ export const SYNONYMS: readonly PhraseClass[] = [
   both('terminated', 'ended'), oneWay('terminates', 'ends'),
   oneWay('additionally', 'also'), oneWay('numerous', 'many', 'a large number of'),
   // "about 40" → "approximately 40": only before a number, where "about" cannot be the preposition.
-  { kind: 'synonym', forms: ['about', 'approximately', 'roughly'], from: [1], fromBefore: { forms: [0, 2], next: [BEFORE_NUMBER] } },
+  { kind: 'synonym', forms: ['about', 'approximately', 'roughly', 'around'], from: [1], fromBefore: { forms: [0, 2, 3], next: [BEFORE_NUMBER] } },
   from(['utilize', 'use', 'utilise'], [0, 2]), from(['utilizes', 'uses', 'utilises'], [0, 2]),
   from(['utilized', 'used', 'utilised'], [0, 2]), from(['utilizing', 'using', 'utilising'], [0, 2]),
   oneWay('assist', 'help'), oneWay('assists', 'helps'), oneWay('assisted', 'helped'), oneWay('assisting', 'helping'),
@@ -125,6 +128,8 @@ export const SYNONYMS: readonly PhraseClass[] = [
   both('afterwards', 'afterward'), both('learned', 'learnt'), both('spelled', 'spelt'), both('burned', 'burnt'),
   both('dreamed', 'dreamt'), both('leaped', 'leapt'), both('spilled', 'spilt'),
   oneWay('individuals', 'people', 'persons'), from(['said', 'stated'], [0, 1], [...DETERMINERS, ...AUXILIARIES, 'being']),
+  // "the report says" / "the report states"; never the noun ("member states").
+  from(['says', 'states'], [0], [...DETERMINERS, ...AUXILIARIES]),
   oneWay('in the event that', 'if'), oneWay('a number of', 'several'),
   // "the majority of senators" cannot become "most of senators": only before a determiner.
   { kind: 'synonym', forms: ['most of', 'the majority of'], fromBefore: { forms: [1], next: DETERMINERS } },

@@ -17,6 +17,7 @@ export type SlotKind =
   | 'quotation-marks'
   | 'spelled-number'
   | 'abbreviation'
+  | 'initialism'
   | 'synonym'
   | 'title'
   | 'invisible';

@@ -83,3 +83,42 @@ describe('the commas, quotation marks, numbers and contextual synonyms a copy ma
     expect(mixed.map((c) => c.forms.join('/'))).toEqual([]);
   });
 });
+
+describe('initialisms, sums in millions, an added "that" and company forms', () => {
+  const NEWS = '(S) U.S. officials said they paid $5 million to Acme Corp. and the UN, and the report says around 40 staff left the U.K. '
+    + 'in May. Analysts said it was over, the reports they filed were false, and "We will win," said he. TALKS WITH US failed, '
+    + 'US$3 million and 5 million people stayed in the US. Apple Inc. A 10-page annex went to the EU last week. It left the U.K.';
+  const found = findSlots(NEWS, SMALL_LEXICON, { invisible: false });
+  const at = (kind: string): string[] => found.filter((s) => s.kind === kind).map((s) => `${NEWS.slice(Math.max(0, s.start - 8), s.start)}|${s.alternatives.join('/')}`);
+
+  it('are found where they mean nothing', () => {
+    expect(at('initialism')).toEqual(['(S) |U.S./US', 'and the |U.N./UN', 'eft the |U.K./UK', ' to the |E.U./EU']);
+    expect(at('number-format')).toEqual([' paid $5| million/-million', 'ed, US$3| million/-million']);
+    expect(at('optional-that')).toEqual(['als said|/ that', ' reports|/ that']);
+    expect(at('abbreviation')).toEqual(['to Acme |Corp./Corp']);
+    expect(at('synonym')).toEqual(expect.arrayContaining([' report |says/states', 'rt says |about/approximately/roughly/around']));
+  });
+
+  it('are not found where they would change the sense or the punctuation', () => {
+    const spans = found.map((s) => NEWS.slice(s.start, s.end));
+    // "TALKS WITH US" may be the pronoun; "US$" is a currency; "in the US." would gain a second stop; "Inc." and the last "U.K." end a sentence.
+    expect(found.filter((s) => s.kind === 'initialism').length).toBe(4);
+    expect(spans).not.toContain('Inc.');
+    // "5 million people" is not money; "said it" may take "it" as an object; '," said he' is inverted.
+    expect(found.filter((s) => s.kind === 'optional-that').length).toBe(2);
+  });
+
+  it('decode every copy to itself, and fold every copy to the master\'s canonical text', () => {
+    const all = findSlots(NEWS, SMALL_LEXICON);
+    const index = indexProduct(NEWS, all, SMALL_LEXICON);
+    const { copies } = issue(all, 40, 'news-kinds');
+    const canonical = canonicalText(NEWS, SMALL_LEXICON, all);
+    for (const copy of copies) {
+      const text = renderCopy(NEWS, all, copy.codeword);
+      expect(readSlots(text, index).map((r) => r.symbol)).toEqual(copy.codeword);
+      expect(readSlots(stripInvisibleLayer(text), index).filter((r) => all[r.slot]?.kind !== 'invisible').map((r) => r.symbol))
+        .toEqual(copy.codeword.filter((_, i) => all[i]?.kind !== 'invisible'));
+      expect(canonicalText(text, SMALL_LEXICON, all)).toBe(canonical);
+    }
+  });
+});
