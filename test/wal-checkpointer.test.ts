@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -84,4 +85,18 @@ it('is closed with its store: a store that started one closes without waiting on
   const n = await again.db.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   expect(Number(n.n)).toBe(6_000);
   await again.close();
+});
+
+it('lets a process that closes its store go on: closing waits for the worker, which alone keeps nothing alive', () => {
+  // A script whose only pending work is the close: were the awaited worker unreferenced, the process would end there, silently.
+  const script = join(dir, 'close.mts');
+  writeFileSync(script, `
+import { openStore } from ${JSON.stringify(resolve('src/store/open-store.ts'))};
+const store = await openStore(${JSON.stringify(file)});
+const rows = Array.from({ length: 6_000 }, (_, i) => ({ id: 'AG' + i, name: 'x'.repeat(1_200), country: 'CAN' }));
+for (let i = 0; i < rows.length; i += 500) await store.db.transaction().execute((trx) => trx.insertInto('agencies').values(rows.slice(i, i + 500)).execute());
+await store.close();
+console.log('closed');
+`);
+  expect(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' }).trim()).toBe('closed');
 });

@@ -83,6 +83,8 @@ export class WalCheckpointer {
     if (worker === undefined) return;
     this.worker = undefined;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Awaited now: an unreferenced worker would let the process end with this promise unsettled.
+    worker.ref();
     worker.postMessage('close');
     await exited;
   }
