@@ -1,9 +1,9 @@
 /**
- * The fast path of `ledger verify` for one batch of entries, for a log that is intact: no
- * object per entry for the handling events, nearly every entry of a large log. They are checked
- * as one text (event-leaves.ts), in this thread or a worker's; the few other entries are read
- * one by one, rebuilt by their kinds' rebuilders as on the slow path, and compared field by field
- * with their stored leaf hashes.
+ * The fast path of `ledger verify` for one batch of entries, for a log that is intact. The
+ * handling events, nearly every entry of a large log, are read as arrays with their entries and
+ * checked in this thread or a worker's (event-leaves.ts); the few other entries, at the gaps
+ * between the events' ids, are rebuilt by their kinds' rebuilders as on the slow path and
+ * compared field by field, and with their stored leaf hashes.
  *
  * Anything unexpected (an entry missing, an event not at its own index, a record that cannot be
  * rebuilt, any byte that differs) returns undefined, and the caller checks the batch entry by

@@ -239,7 +239,7 @@ class LedgerWalk {
     }
   }
 
-  /** The batch checked as one text when it is intact, else read entry by entry to find what differs. */
+  /** The batch checked as a whole when it is intact (batch-text.ts), else read entry by entry to find what differs. */
   private async readChecked(lo: number, hi: number, pool: EventLeavesPool | undefined): Promise<IntactBatch | EntryByEntry> {
     const intact = await checkIntactBatch(this.engine, this.rebuilders, this.open, lo, hi, pool?.check);
     if (intact !== undefined) return intact;
