@@ -95,8 +95,8 @@ export class RegistryState {
     for (const p of found) this.products.set(p.id, storedProduct(this.unit.engine, p, rowsOf.get(p.id) ?? []));
     const unknown = holdings.filter((h) => this.products.get(h.productId) && this.knownCopiesHeld(h.productId, h.recipientId) === undefined);
     if (unknown.length > 0) {
-      const held = await listCopiesHeld(trx, unknown.map((h) => h.productId), unknown.map((h) => h.recipientId));
-      // Every copy of those products held by those people is here: each pair not known before is now complete.
+      const held = await listCopiesHeld(trx, unknown);
+      // Every copy of each pair is here: each pair not known before is now complete.
       const wasKnown = new Set(held.filter((c) => this.knownCopiesHeld(c.productId, c.recipientId) !== undefined).map((c) => c.id));
       for (const copy of held) if (!wasKnown.has(copy.id)) this.holdCopy(copy);
       for (const h of unknown) if (this.knownCopiesHeld(h.productId, h.recipientId) === undefined) this.holders(h.productId).set(h.recipientId, []);

