@@ -12,9 +12,9 @@
  * one), a worker thread with its own connection runs the checkpoint after each commit, in
  * PASSIVE mode: it copies what it can without blocking the writer or waiting for it, while the
  * writing thread goes on with the next batch on the other core. When the worker has copied the
- * whole log, the next write starts the log again from its beginning, so it does not grow. The
- * writer keeps a checkpoint of its own at 16,000 pages (64 MiB), for when the worker falls
- * behind, and takes back the default if the worker fails.
+ * log, the writer copies the last commit itself and the next write starts the log again from its
+ * beginning (restartLog), so it does not grow. The writer keeps a checkpoint of its own at 16,000
+ * pages (64 MiB), for when the worker falls behind, and takes back the default if the worker fails.
  *
  * Durability is unchanged: a commit is in the log when it returns, as before, and SQLite's own
  * recovery applies whatever a checkpoint left unfinished.
@@ -26,6 +26,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 /** The default auto-checkpoint size, in bytes of log: the worker starts once the log is past it. */
 const START_AT_BYTES = 1_000 * 4_096;
+/** Past this many pages of log, all copied by the worker, the writer has the log start again (restartLog). */
+const RESTART_AT_PAGES = 4_000;
 /** The writer's own checkpoint while the worker runs, in pages. */
 const BACKSTOP_PAGES = 16_000;
 
@@ -49,7 +51,7 @@ parentPort.on('message', (message) => {
   setImmediate(() => {
     pending = false;
     try {
-      db.pragma('wal_checkpoint(PASSIVE)');
+      parentPort.postMessage(db.pragma('wal_checkpoint(PASSIVE)')[0]);
     } catch {
       // Busy or interrupted: the next commit asks again.
     }
@@ -60,6 +62,7 @@ parentPort.on('message', (message) => {
 export class WalCheckpointer {
   private worker: Worker | undefined;
   private failed = false;
+  private restartDue = false;
 
   constructor(private readonly connection: BetterSqlite3.Database, private readonly file: string) {}
 
@@ -71,7 +74,8 @@ export class WalCheckpointer {
   /** Called after each commit on the writing connection. */
   committed(): void {
     if (this.worker !== undefined) {
-      this.worker.postMessage('checkpoint');
+      if (this.restartDue) this.restartLog();
+      else this.worker.postMessage('checkpoint');
       return;
     }
     if (!this.failed && logBytes(this.file) > START_AT_BYTES) this.start();
@@ -89,11 +93,28 @@ export class WalCheckpointer {
     await exited;
   }
 
+  /**
+   * The log starts again from its beginning only when a write begins with all of it copied, and
+   * the worker, copying after each commit, is always a commit behind. So once it reports a long
+   * log copied, the writer copies the last commit itself, between transactions, with the worker
+   * idle (it is not asked this time): the next write then starts the log again. Without this the
+   * log grew for as long as writes went on, and every page read searched a longer index of it
+   * (1,000,000 audit records imported: 7% slower than with no worker).
+   */
+  private restartLog(): void {
+    const [result] = this.connection.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+    // Busy: the worker was still copying; tried again after the next commit.
+    if (result?.busy === 0) this.restartDue = false;
+  }
+
   private start(): void {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file } });
     // Never what keeps a process alive: a command that ends without closing its store just ends.
     worker.unref();
+    worker.on('message', (result: CheckpointResult) => {
+      if (result.busy === 0 && result.log >= RESTART_AT_PAGES && result.checkpointed === result.log) this.restartDue = true;
+    });
     worker.on('error', () => this.stop());
     worker.on('exit', () => this.stop(worker));
     this.worker = worker;
@@ -108,6 +129,13 @@ export class WalCheckpointer {
     this.failed = true;
     if (this.connection.open) this.connection.pragma('wal_autocheckpoint = 1000');
   }
+}
+
+/** What `pragma wal_checkpoint` returns: whether it was kept from finishing, and the log's pages and how many are copied. */
+interface CheckpointResult {
+  readonly busy: number;
+  readonly log: number;
+  readonly checkpointed: number;
 }
 
 function logBytes(file: string): number {
