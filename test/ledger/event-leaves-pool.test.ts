@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { checkIntactBatch } from '../../src/app/ledger/batch-text.ts';
+import { checkIntactBatch } from '../../src/app/ledger/intact-batch.ts';
 import { checkEventLeaves } from '../../src/app/ledger/event-leaves.ts';
 import { EventLeavesPool } from '../../src/app/ledger/event-leaves-pool.ts';
 import { createRebuilders } from '../../src/app/ledger/rebuild-entries.ts';
 import { describeEachEngine } from '../engines.ts';
-import { smallBundle } from '../fixtures.ts';
-import { closeLedgerFixture, load, moreEvents, openLedgerFixture } from './helpers.ts';
+import { closeLedgerFixture, openEventLog } from './helpers.ts';
 import type { LedgerFixture } from './helpers.ts';
 
 describeEachEngine('ledger verify: handling events checked in worker threads', (engine) => {
@@ -13,10 +12,7 @@ describeEachEngine('ledger verify: handling events checked in worker threads', (
   let pool: EventLeavesPool;
   let size: number;
   beforeEach(async () => {
-    fixture = await openLedgerFixture(engine());
-    await load(fixture.engine, smallBundle());
-    await load(fixture.engine, moreEvents(300));
-    size = (await fixture.engine.db.selectFrom('ledger_head').select('size').executeTakeFirstOrThrow()).size;
+    ({ size, ...fixture } = await openEventLog(engine()));
     // No check on this thread: every batch goes to a worker (through bin/ts-worker.js, as under the CLI).
     pool = new EventLeavesPool(fixture.engine.url, 2);
   });

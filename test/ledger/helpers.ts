@@ -8,6 +8,7 @@ import type { Engine } from '../../src/store/engine.ts';
 import { writeTransaction } from '../../src/store/unit-of-work.ts';
 import { createTestDatabase } from '../databases.ts';
 import type { TestDatabase } from '../databases.ts';
+import { smallBundle } from '../fixtures.ts';
 import type { BundleInput } from '../fixtures.ts';
 
 export interface LedgerFixture {
@@ -24,6 +25,15 @@ export async function openLedgerFixture(engineName: 'sqlite' | 'postgres', keys 
   const engine = await database.open();
   await initialiseStore(engine, database.url);
   return { database, engine, url: database.url, keys };
+}
+
+/** A fixture holding the small bundle and `events` more handling events on it, with the size of its log. */
+export async function openEventLog(engineName: 'sqlite' | 'postgres', events = 300): Promise<LedgerFixture & { readonly size: number }> {
+  const fixture = await openLedgerFixture(engineName);
+  await load(fixture.engine, smallBundle());
+  await load(fixture.engine, moreEvents(events));
+  const head = await fixture.engine.db.selectFrom('ledger_head').select('size').executeTakeFirstOrThrow();
+  return { ...fixture, size: head.size };
 }
 
 export async function closeLedgerFixture(fixture: LedgerFixture): Promise<void> {

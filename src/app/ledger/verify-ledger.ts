@@ -37,8 +37,8 @@ import { openText } from '../sealed-texts.ts';
 import { secretsOf } from '../secrets.ts';
 import { checkpointFilePath, readCheckpointFile } from './checkpoint-file.ts';
 import { loadLogIdentity } from './log-identity.ts';
-import { checkIntactBatch } from './batch-text.ts';
-import type { IntactBatch } from './batch-text.ts';
+import { checkIntactBatch } from './intact-batch.ts';
+import type { IntactBatch } from './intact-batch.ts';
 import { checkEventLeaves } from './event-leaves.ts';
 import { EventLeavesPool } from './event-leaves-pool.ts';
 import { createRebuilders, rebuildBatch } from './rebuild-entries.ts';
@@ -166,7 +166,7 @@ interface EntryByEntry {
   readonly rebuilt: readonly Rebuilt[];
 }
 
-/** One batch as read: found intact as a whole (batch-text.ts), or to be checked entry by entry; and the stored tree hashes it completes. */
+/** One batch as read: found intact as a whole (intact-batch.ts), or to be checked entry by entry; and the stored tree hashes it completes. */
 interface Batch {
   readonly lo: number;
   readonly count: number;
@@ -239,7 +239,7 @@ class LedgerWalk {
     }
   }
 
-  /** The batch checked as a whole when it is intact (batch-text.ts), else read entry by entry to find what differs. */
+  /** The batch checked as a whole when it is intact (intact-batch.ts), else read entry by entry to find what differs. */
   private async readChecked(lo: number, hi: number, pool: EventLeavesPool | undefined): Promise<IntactBatch | EntryByEntry> {
     const intact = await checkIntactBatch(this.engine, this.rebuilders, this.open, lo, hi, pool?.check);
     if (intact !== undefined) return intact;

@@ -1,19 +1,15 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { checkIntactBatch } from '../../src/app/ledger/batch-text.ts';
+import { checkIntactBatch } from '../../src/app/ledger/intact-batch.ts';
 import { createRebuilders } from '../../src/app/ledger/rebuild-entries.ts';
 import { describeEachEngine } from '../engines.ts';
-import { smallBundle } from '../fixtures.ts';
-import { closeLedgerFixture, load, moreEvents, openLedgerFixture } from './helpers.ts';
+import { closeLedgerFixture, openEventLog } from './helpers.ts';
 import type { LedgerFixture } from './helpers.ts';
 
-describeEachEngine('ledger verify: a batch checked as one text', (engine) => {
+describeEachEngine('ledger verify: a batch checked as a whole', (engine) => {
   let fixture: LedgerFixture;
   let size: number;
   beforeEach(async () => {
-    fixture = await openLedgerFixture(engine());
-    await load(fixture.engine, smallBundle());
-    await load(fixture.engine, moreEvents(300));
-    size = (await fixture.engine.db.selectFrom('ledger_head').select('size').executeTakeFirstOrThrow()).size;
+    ({ size, ...fixture } = await openEventLog(engine()));
   });
   afterEach(async () => closeLedgerFixture(fixture));
 
