@@ -152,7 +152,7 @@ const EVIDENCE_MODELS = [{ verbatim: DEFAULT_LIKELIHOOD_NOISE, reworded: 0.2 }, 
 function evidenceWeights(reads: readonly Read[], code: FingerprintCode, copies: readonly IssuedCopy[]): Map<string, { log10LikelihoodRatio: number; slotsAgreeing: number }> {
   const out = new Map<string, { log10LikelihoodRatio: number; slotsAgreeing: number }>();
   if (reads.length === 0) return out;
-  const models = EVIDENCE_MODELS.map((noise) => reads.map((r) => likelihoodWeight(code.biases[r.slot]?.[r.symbol] ?? code.cutoff, r.verbatim ? noise.verbatim : noise.reworded)));
+  const models = EVIDENCE_MODELS.map((model) => reads.map((r) => likelihoodWeight(code.biases[r.slot]?.[r.symbol] ?? code.cutoff, r.verbatim ? model.verbatim : model.reworded)));
   for (const copy of copies) {
     const best = Math.max(...models.map((weights) => scoreCodeword(copy.codeword, reads, weights)));
     const slotsAgreeing = reads.filter((r) => copy.codeword[r.slot] === r.symbol).length;
