@@ -46,9 +46,11 @@ export interface Engine {
    * Runs a compiled select on the database (not inside a transaction) and returns its rows as
    * arrays of values in select order, with no object per row: SQLite through better-sqlite3's
    * raw mode, PostgreSQL through pg's array row mode. For scans of millions of rows (the audit);
-   * everything else reads Kysely's row objects.
+   * everything else reads Kysely's row objects. A `name` keeps the statement prepared on each
+   * PostgreSQL connection, planned once (for a fixed text run often, such as a proof's read);
+   * SQLite keeps every text prepared anyway.
    */
-  selectArrays(query: CompiledQuery): Promise<unknown[][]>;
+  selectArrays(query: CompiledQuery, name?: string): Promise<unknown[][]>;
   /** Serialises ledger appends: called first inside every writing transaction. */
   lockLedger(trx: Kysely<Database>): Promise<void>;
   close(): Promise<void>;
@@ -131,7 +133,7 @@ export function openPostgres(url: string): Engine {
     },
     concatenatedHex: (column, orderBy) => (orderBy === undefined ? sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea), 'hex')`
       : sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`),
-    selectArrays: async (query) => (await pool.query<unknown[]>({ text: query.sql, values: [...query.parameters], rowMode: 'array' })).rows,
+    selectArrays: async (query, name) => (await pool.query<unknown[]>({ name, text: query.sql, values: [...query.parameters], rowMode: 'array' })).rows,
     lockLedger: async (trx) => {
       await sql`select size from ledger_head where id = 1 for update`.execute(trx);
     },

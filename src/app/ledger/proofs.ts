@@ -9,7 +9,7 @@ import { buildConsistencyProof, buildInclusionProof, buildRoot, consistencyPlan,
 import type { HashLookup, NodeAddress } from '../../domain/ledger/tree-plan.ts';
 import type { Database } from '../../store/database.ts';
 import type { Engine } from '../../store/engine.ts';
-import { lookupForAddresses, lookupWithSize } from '../../store/ledger-tree.ts';
+import { lookupForAddresses, lookupWithSize, lookupWithSizeOf } from '../../store/ledger-tree.ts';
 
 export interface InclusionProof {
   readonly index: number;
@@ -46,25 +46,27 @@ function checkWithin(current: number, size: number, what: string): void {
 
 /**
  * Reads the hashes `addresses` need at `size` (or, without a size, at the log's current one,
- * read first). With a size, the log's current size comes back in the same statement as the
- * hashes and is checked before any is used.
+ * read first), outside any transaction, by the engine's prepared read. With a size, the log's
+ * current size comes back in the same statement as the hashes and is checked before any is used.
  */
 async function lookupAtSize(
-  db: Kysely<Database>, size: number | undefined, what: string, addresses: (size: number) => readonly NodeAddress[],
+  engine: Engine, size: number | undefined, what: string, addresses: (size: number) => readonly NodeAddress[],
 ): Promise<{ size: number; lookup: HashLookup }> {
   if (size === undefined) {
-    const current = await logSize(db);
-    return { size: current, lookup: await lookupForAddresses(db, addresses(current)) };
+    const current = await logSize(engine.db);
+    return { size: current, lookup: (await lookupWithSizeOf(engine, addresses(current))).lookup };
   }
   checkSize(size, what);
-  const { size: current, lookup } = await lookupWithSize(db, addresses(size));
+  const { size: current, lookup } = await lookupWithSizeOf(engine, addresses(size));
   checkWithin(current, size, what);
   return { size, lookup };
 }
 
 /** The root of the tree of the first `size` entries (RFC 9162 §2.1.1). */
 export async function rootAt(db: Kysely<Database>, size: number): Promise<Uint8Array> {
-  const { lookup } = await lookupAtSize(db, size, 'size', rootPlan);
+  checkSize(size, 'size');
+  const { size: current, lookup } = await lookupWithSize(db, rootPlan(size));
+  checkWithin(current, size, 'size');
   return buildRoot(size, lookup);
 }
 
@@ -77,7 +79,7 @@ export async function rootAt(db: Kysely<Database>, size: number): Promise<Uint8A
  */
 export async function proveInclusion(engine: Engine, index: number, size?: number): Promise<InclusionProof> {
   const leaf = { level: 0, index };
-  const { size: treeSize, lookup } = await lookupAtSize(engine.db, size, 'size', (n) => [...planAddresses(inclusionPlan(index, n)), ...rootPlan(n), leaf]);
+  const { size: treeSize, lookup } = await lookupAtSize(engine, size, 'size', (n) => [...planAddresses(inclusionPlan(index, n)), ...rootPlan(n), leaf]);
   const leafHash = lookup(leaf);
   if (leafHash === undefined) throw new LedgerError('MISSING_HASH', `the leaf hash of entry ${index} is missing`);
   return { index, size: treeSize, leafHash, root: buildRoot(treeSize, lookup), proof: buildInclusionProof(index, treeSize, lookup) };
@@ -85,7 +87,7 @@ export async function proveInclusion(engine: Engine, index: number, size?: numbe
 
 /** Consistency proof between the trees of `size1` and `size2` entries (default: the whole log). */
 export async function proveConsistency(engine: Engine, size1: number, size2?: number): Promise<ConsistencyProof> {
-  const { size, lookup } = await lookupAtSize(engine.db, size2, 'size2', (n) => consistencyAddresses(size1, n));
+  const { size, lookup } = await lookupAtSize(engine, size2, 'size2', (n) => consistencyAddresses(size1, n));
   return consistencyWith(size1, size, lookup);
 }
 
