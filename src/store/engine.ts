@@ -51,10 +51,50 @@ export interface Engine {
    * SQLite keeps every text prepared anyway.
    */
   selectArrays(query: CompiledQuery, name?: string): Promise<unknown[][]>;
+  /**
+   * SQL that computes a ledger leaf exactly as the domain code does, where the engine can:
+   * `ledger verify` then checks handling events in the database and reads a verdict, not the
+   * rows. Undefined on SQLite, which has no SHA-256; there the leaves are checked in JavaScript.
+   */
+  readonly leafSql?: LeafSql;
   /** Serialises ledger appends: called first inside every writing transaction. */
   lockLedger(trx: Kysely<Database>): Promise<void>;
   close(): Promise<void>;
 }
+
+export interface LeafSql {
+  /** A text value as an RFC 8785 JSON string (§3.2.2.2), NULL for NULL. */
+  jsonString(value: RawBuilder<string | null>): RawBuilder<string | null>;
+  /** SHA-256(0x00 || UTF-8 of a text): its leaf hash (RFC 9162 §2.1.1). */
+  leafHash(text: RawBuilder<string>): RawBuilder<Uint8Array>;
+  /**
+   * Whether the SQL above means here what it means in JavaScript: text is stored as UTF-8, and
+   * each column named has the type given (`text`, `bigint`, `bytea`) and compares byte for byte
+   * (a deterministic collation): a check written for a text column would read a number as its
+   * digits, where the JavaScript check refuses it.
+   */
+  columnsAre(db: Kysely<Database>, table: string, types: Readonly<Record<string, string>>): Promise<boolean>;
+}
+
+/**
+ * PostgreSQL's to_json escapes a string as RFC 8785 §3.2.2.2 does (\b \t \n \f \r \" \\, other
+ * controls as lowercase \u00xx, everything else as itself): checked against JSON.stringify for
+ * every code point but the surrogates (test/postgres-leaf-sql.test.ts). sha256() is built in from
+ * PostgreSQL 11.
+ */
+const postgresLeafSql: LeafSql = {
+  jsonString: (value) => sql<string | null>`to_json(${value})::text`,
+  leafHash: (text) => sql<Uint8Array>`sha256('\\x00'::bytea || convert_to(${text}, 'UTF8'))`,
+  columnsAre: async (db, table, types) => {
+    const { rows } = await sql<{ utf8: boolean; matching: number | string }>`
+      select current_setting('server_encoding') = 'UTF8' as utf8,
+        (select count(*) from pg_attribute a cross join jsonb_each_text(${JSON.stringify(types)}::jsonb) t
+          where a.attrelid = to_regclass(${table}) and a.attnum > 0 and not a.attisdropped
+            and a.attname = t.key and format_type(a.atttypid, null) = t.value
+            and coalesce((select c.collisdeterministic from pg_collation c where c.oid = a.attcollation), true)) as matching`.execute(db);
+    return rows[0]?.utf8 === true && Number(rows[0].matching) === Object.keys(types).length;
+  },
+};
 
 // int8 (bigint) arrives from pg as text; every integer Waymark stores fits in 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -133,6 +173,7 @@ export function openPostgres(url: string): Engine {
     },
     concatenatedHex: (column, orderBy) => (orderBy === undefined ? sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea), 'hex')`
       : sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`),
+    leafSql: postgresLeafSql,
     selectArrays: async (query, name) => (await pool.query<unknown[]>({ name, text: query.sql, values: [...query.parameters], rowMode: 'array' })).rows,
     lockLedger: async (trx) => {
       await sql`select size from ledger_head where id = 1 for update`.execute(trx);

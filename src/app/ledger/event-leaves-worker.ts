@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../../store/open-store.ts';
-import { checkEventLeaves } from './event-leaves.ts';
+import { eventLeavesChecker } from './event-leaves-in-database.ts';
 import type { EventLeavesReply, EventLeavesRequest } from './event-leaves-pool.ts';
 
 const port = parentPort;
@@ -16,6 +16,7 @@ if (port === null || typeof data !== 'object' || data === null || !('url' in dat
 
 // The schema is the parent's to migrate: a worker only reads.
 const engine = await openStore(data.url, { migrate: false });
+const events = await eventLeavesChecker(engine);
 let queue = Promise.resolve();
 port.postMessage({ ready: true } satisfies EventLeavesReply);
 
@@ -31,7 +32,7 @@ async function answer(request: EventLeavesRequest): Promise<void> {
   }
   let reply: EventLeavesReply;
   try {
-    const found = await checkEventLeaves(engine, request.lo, request.hi);
+    const found = await events.check(request.lo, request.hi);
     reply = found === undefined ? { id: request.id, intact: false } : { id: request.id, intact: true, leaves: found.leaves, gaps: found.gaps };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };

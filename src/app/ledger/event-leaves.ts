@@ -25,13 +25,18 @@ export interface EventLeaves {
 /** Checks the event entries of lo … hi-1, in the calling thread or a worker's. */
 export type EventLeavesCheck = (lo: number, hi: number) => Promise<EventLeaves | undefined>;
 
-/** The event entries of lo … hi-1 and their leaf hashes; undefined when any byte differs from what the events rebuild to. */
+/**
+ * The event entries of lo … hi-1 and their leaf hashes, checked here; undefined when any byte
+ * differs from what the events rebuild to. (event-leaves-in-database.ts checks them in the
+ * database, where it can.)
+ */
 export async function checkEventLeaves(engine: Engine, lo: number, hi: number): Promise<EventLeaves | undefined> {
   const [events, stored] = await Promise.all([readEventsWithEntries(engine, lo, hi), readStoredLeaves(engine, lo, hi)]);
   if (stored === undefined || stored.count !== events.length) return undefined;
   const leaves = matchEvents(events);
-  if (leaves === undefined || stored.indexes !== events.map((row) => Number(row[0])).join(',') || !digestsEqual(leaves, stored.leafHashes)) return undefined;
-  return { leaves, gaps: gapsBetween(events, lo, hi) };
+  const ids = events.map((row) => Number(row[0]));
+  if (leaves === undefined || stored.indexes !== ids.join(',') || !digestsEqual(leaves, stored.leafHashes)) return undefined;
+  return { leaves, gaps: gapsBetween(ids, lo, hi) };
 }
 
 /** The events whose ids are lo … hi-1 that have an event entry at that index, in id order: arrays of eventColumns, then the entry's ref and body. */
@@ -65,12 +70,11 @@ async function readStoredLeaves(engine: Engine, lo: number, hi: number): Promise
   return { count: Number(row.n), indexes: row.indexes ?? '', leafHashes: Buffer.from(row.hex ?? '', 'hex') };
 }
 
-/** The indexes of lo … hi-1 that are no event's id (the ids come in order, each in the range). */
-function gapsBetween(events: readonly unknown[][], lo: number, hi: number): number[] {
+/** The indexes of lo … hi-1 that are not among `ids` (in order, each in the range). */
+export function gapsBetween(ids: readonly number[], lo: number, hi: number): number[] {
   const gaps: number[] = [];
   let idx = lo;
-  for (const row of events) {
-    const id = Number(row[0]);
+  for (const id of ids) {
     while (idx < id) gaps.push(idx++);
     idx = id + 1;
   }

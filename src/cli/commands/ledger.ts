@@ -84,7 +84,7 @@ function addVerifyCommands(ledger: Command): void {
     .description('recompute the whole log from the records and check it against the stored tree and checkpoints; or, with --tiles, verify a tlog-tiles log')
     .option('--tiles <dir>', 'verify a C2SP tlog-tiles log in this directory instead')
     .option('--vkey <vkey>', "with --tiles: the log's verifier key, or a file holding it")
-    .option('--workers <n>', 'worker threads that check handling events beside the main one (default: on a log of 262,144 entries or more, one per core but one)')
+    .option('--workers <n>', 'worker threads that check handling events beside the main one (default: none on PostgreSQL, which checks them itself; on SQLite, from 262,144 entries, one per core but one)')
     .action(async (options: { tiles?: string; vkey?: string; workers?: string }, command: Command) => {
       const json = globalOptions(command).json === true;
       if (options.tiles !== undefined) return verifyTiles(options.tiles, options.vkey, json);
