@@ -65,6 +65,11 @@ export interface Engine {
 export interface LeafSql {
   /** A text value as an RFC 8785 JSON string (§3.2.2.2), NULL for NULL. */
   jsonString(value: RawBuilder<string | null>): RawBuilder<string | null>;
+  /**
+   * Whether a text holds none of the characters a JSON string escapes (quotation mark, reverse
+   * solidus, controls), so that jsonString would only put quotes around it; NULL for NULL.
+   */
+  needsNoEscaping(text: RawBuilder<string | null>): RawBuilder<boolean | null>;
   /** SHA-256(0x00 || UTF-8 of a text): its leaf hash (RFC 9162 §2.1.1). */
   leafHash(text: RawBuilder<string>): RawBuilder<Uint8Array>;
   /**
@@ -84,6 +89,8 @@ export interface LeafSql {
  */
 const postgresLeafSql: LeafSql = {
   jsonString: (value) => sql<string | null>`to_json(${value})::text`,
+  // A bound pattern, so its backslashes mean the same whatever standard_conforming_strings says.
+  needsNoEscaping: (text) => sql<boolean | null>`${text} !~ ${'["\\\\\u0001-\u001f]'}`,
   leafHash: (text) => sql<Uint8Array>`sha256('\\x00'::bytea || convert_to(${text}, 'UTF8'))`,
   columnsAre: async (db, table, types) => {
     const { rows } = await sql<{ utf8: boolean; matching: number | string }>`

@@ -59,12 +59,16 @@ describePostgres(postgresReachable ? title : `${title} — skipped: ${process.en
     await db().updateTable('ledger_entries').set({ body, leaf_hash: Buffer.from(leafHashOfText(body)) }).where('idx', '=', eventId).execute();
   }
 
-  it('escapes every code point as JSON.stringify does, and hashes a leaf as the domain code does', async () => {
-    const { rows } = await sql<{ cp: number; json: string }>`select cp, ${leafSql().jsonString(sql`chr(cp)`)} as json
+  it('escapes every code point as JSON.stringify does, knows which need no escaping, and hashes a leaf as the domain code does', async () => {
+    const { rows } = await sql<{ cp: number; json: string; plain: boolean }>`select cp, ${leafSql().jsonString(sql`chr(cp)`)} as json,
+      ${leafSql().needsNoEscaping(sql`'a' || chr(cp) || 'b'`)} as plain
       from generate_series(1, 1114111) cp where cp not between 55296 and 57343`.execute(db());
     expect(rows.length).toBe(1114111 - 2048);
     const differing = rows.filter((row) => row.json !== JSON.stringify(String.fromCodePoint(row.cp)));
     expect(differing.map((row) => row.cp)).toEqual([]);
+    const escaped = rows.filter((row) => row.json !== `"${String.fromCodePoint(row.cp)}"`).map((row) => row.cp);
+    expect(escaped.length).toBe(33);
+    expect(rows.filter((row) => !row.plain).map((row) => row.cp)).toEqual(escaped);
     for (const text of ['', 'plain', 'a "quoted"\nline\t\u0001\u001f\u007f\\', 'é ü 漢字 \u2028 😀']) {
       const hashed = await sql<{ hash: Uint8Array }>`select ${leafSql().leafHash(sql`${text}::text`)} as hash`.execute(db());
       expect(Buffer.from(hashed.rows[0]!.hash).equals(Buffer.from(leafHashOfText(text)))).toBe(true);
@@ -87,6 +91,17 @@ describePostgres(postgresReachable ? title : `${title} — skipped: ${process.en
     await changeEvent(change, relog);
     expect(await bothChecks()).toBe(false);
   });
+
+  it.each([['a quotation mark', 'a"b'], ['a reverse solidus', 'a\\b'], ['a control', 'a\u0001b'], ['a line feed', 'a\nb']])(
+    'refuses a body that holds a column with %s unescaped, whatever its leaf hash', async (_what, detail) => {
+      await changeEvent({ detail }, true);
+      const entry = await db().selectFrom('ledger_entries').select('body').where('idx', '=', eventId).executeTakeFirstOrThrow();
+      const body = entry.body.replace(JSON.stringify(detail), `"${detail}"`);
+      expect(body).not.toBe(entry.body);
+      await db().updateTable('ledger_entries').set({ body, leaf_hash: Buffer.from(leafHashOfText(body)) }).where('idx', '=', eventId).execute();
+      expect(await bothChecks()).toBe(false);
+    },
+  );
 
   it('refuses a changed body, a changed leaf hash, a ref naming another event and an entry without its event', async () => {
     const original = await db().selectFrom('ledger_entries').selectAll().where('idx', '=', eventId).executeTakeFirstOrThrow();

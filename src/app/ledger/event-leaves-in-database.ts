@@ -60,13 +60,24 @@ const BODY_MEMBERS: readonly (readonly [name: string, column: string, nullable: 
 
 /**
  * SQL that rebuilds the leaf body of the event `v`: NULL where a column that may not be NULL is
- * (eventFromArray refuses such a row).
+ * (eventFromArray refuses such a row). Most events hold nothing JSON escapes: for them the
+ * columns are put between quotes as they are, which costs PostgreSQL a third of nine to_json
+ * calls (400,000 events: 0.53 s CPU against 1.05-1.28 s, with the test whether any column needs
+ * escaping); any other event is written with jsonString.
  */
 function eventBodySql(leafSql: LeafSql): RawBuilder<string> {
+  const columns = BODY_MEMBERS.flatMap(([, value, nullable]) => (typeof value !== 'string' ? [] : [nullable === true ? sql`coalesce(${sql.ref(`v.${value}`)}, '')` : sql.ref(`v.${value}`)]));
+  const quoted = (value: RawBuilder<string | null>) => sql<string | null>`'"' || ${value} || '"'`;
+  return sql<string>`case when ${leafSql.needsNoEscaping(sql`(${sql.join(columns, sql` || `)})`)}
+    then ${bodyOfMembers(quoted)} else ${bodyOfMembers((value) => leafSql.jsonString(value))} end`;
+}
+
+/** The body's members joined, each column's value written by `string`. */
+function bodyOfMembers(string: (value: RawBuilder<string | null>) => RawBuilder<string | null>): RawBuilder<string> {
   const members = BODY_MEMBERS.map(([name, value, nullable], i) => {
     const key = sql.lit(`${i === 0 ? '{' : ','}${JSON.stringify(name)}:`);
     if (typeof value !== 'string') return sql`${key} || ${sql.lit(value.json)}`;
-    const json = leafSql.jsonString(sql.ref(`v.${value}`));
+    const json = string(sql.ref(`v.${value}`));
     return nullable === true ? sql`${key} || coalesce(${json}, 'null')` : sql`${key} || ${json}`;
   });
   return sql<string>`${sql.join(members, sql` || `)} || '}'`;
