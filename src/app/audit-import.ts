@@ -203,8 +203,8 @@ async function dropImported(unit: UnitOfWork, source: LogFormat, candidates: rea
   const uses = new Map<string, number>();
   for (const c of candidates) uses.set(c.record.sourceRecordId, (uses.get(c.record.sourceRecordId) ?? 0) + 1);
   const ids = [...uses.keys()];
-  const asEvents = await existingSourceRecords(unit.trx, source, ids);
-  const seen = await existingQuarantineKeys(unit.trx, source, ids);
+  const asEvents = await existingSourceRecords(unit.engine, unit.trx, source, ids);
+  const seen = await existingQuarantineKeys(unit.engine, unit.trx, source, ids);
   // A key is `${id}\u0000${64 hex digits}` (quarantineKey): the id is all but its last 65 characters.
   for (const key of seen) uses.set(key.slice(0, -65), 2);
   const fresh: Candidate[] = [];
@@ -418,7 +418,7 @@ async function takenRecordIds(unit: UnitOfWork, records: readonly ExternalRecord
   const taken = new Set<string>();
   for (const source of new Set(records.map((r) => r.source))) {
     const ids = records.filter((r) => r.source === source).map((r) => r.sourceRecordId);
-    for (const id of await existingSourceRecords(unit.trx, source, [...new Set(ids)])) taken.add(`${source}\u0000${id}`);
+    for (const id of await existingSourceRecords(unit.engine, unit.trx, source, [...new Set(ids)])) taken.add(`${source}\u0000${id}`);
   }
   return taken;
 }

@@ -44,6 +44,13 @@ export interface Engine {
    */
   concatenatedHex(column: string, orderBy?: string): RawBuilder<string | null>;
   /**
+   * A list of texts bound as one parameter, as the right side of `column in …`: SQLite
+   * `(select value from json_each(?))`, PostgreSQL `(select unnest(?::text[]))`. For lists of
+   * thousands of keys (an import's vendor record ids): no parameter per key for Kysely to build
+   * and the driver to bind, no parameter limit.
+   */
+  textList(values: readonly string[]): RawBuilder<string>;
+  /**
    * Runs a compiled select on the database (not inside a transaction) and returns its rows as
    * arrays of values in select order, with no object per row: SQLite through better-sqlite3's
    * raw mode, PostgreSQL through pg's array row mode. For scans of millions of rows (the audit);
@@ -128,6 +135,7 @@ export function openSqlite(file: string, url = file): Engine {
     bigintType: 'integer',
     maxParameters: 32_000,
     coveringIndexes: true,
+    textList: (values) => sql<string>`(select value from json_each(${JSON.stringify(values)}))`,
     concatenatedHex: (column, orderBy) => (orderBy === undefined ? sql<string | null>`group_concat(hex(${sql.ref(column)}), '')`
       : sql<string | null>`group_concat(hex(${sql.ref(column)}), '' order by ${sql.ref(orderBy)})`),
     selectArrays: (query) => {
@@ -164,6 +172,7 @@ export function openPostgres(url: string): Engine {
       const columns = sql.join(columnsOf(rows).map((c) => sql.ref(c)));
       await sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${jsonRows(rows)}::json)`.execute(trx);
     },
+    textList: (values) => sql<string>`(select unnest(${[...values]}::text[]))`,
     concatenatedHex: (column, orderBy) => (orderBy === undefined ? sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea), 'hex')`
       : sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`),
     leafSql: postgresLeafSql,

@@ -3,6 +3,8 @@
  * `KEYS_PER_STATEMENT` keys: well under both engines' limits on bound parameters.
  */
 export const KEYS_PER_STATEMENT = 1_000;
+/** Keys a statement carries as one bound list (Engine.textList): a JSON text or array of a few hundred kB. */
+export const KEYS_PER_LIST = 10_000;
 
 /**
  * @example

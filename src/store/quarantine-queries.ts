@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Copy } from '../domain/registry.ts';
 import type { Database, QuarantineTable } from './database.ts';
-import { readInChunks } from './in-chunks.ts';
+import type { Engine } from './engine.ts';
+import { KEYS_PER_LIST, readInChunks } from './in-chunks.ts';
 import { copyFromRow } from './rows.ts';
 
 type Db = Kysely<Database>;
@@ -28,11 +29,15 @@ export async function findCopies(db: Db, ids: readonly string[]): Promise<Copy[]
   return rows.map(copyFromRow);
 }
 
-/** `${sourceRecordId}\0${rawSha256}` of the records of `source` among `ids` already in quarantine. */
-export async function existingQuarantineKeys(db: Db, source: string, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await readInChunks(ids, (chunk) => db.selectFrom('quarantine').select(['source_record_id', 'raw_sha256'])
-    .where('source', '=', source).where('source_record_id', 'in', chunk).execute());
-  return new Set(rows.map((r) => quarantineKey(r.source_record_id, r.raw_sha256)));
+/** `${sourceRecordId}\0${rawSha256}` of the records of `source` among `ids` already in quarantine, as existingSourceRecords reads. */
+export async function existingQuarantineKeys(engine: Engine, db: Db, source: string, ids: readonly string[]): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (let i = 0; i < ids.length; i += KEYS_PER_LIST) {
+    const rows = await db.selectFrom('quarantine').select(['source_record_id', 'raw_sha256'])
+      .where('source', '=', source).where('source_record_id', 'in', engine.textList(ids.slice(i, i + KEYS_PER_LIST))).execute();
+    for (const row of rows) keys.add(quarantineKey(row.source_record_id, row.raw_sha256));
+  }
+  return keys;
 }
 
 export function quarantineKey(sourceRecordId: string, rawSha256: string): string {
