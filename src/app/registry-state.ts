@@ -11,7 +11,7 @@ import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { ensureVersionCode } from './fingerprinting.ts';
 import type { VersionCode } from './fingerprinting.ts';
 import {
-  findAgency, findPerson, findProduct, findProducts, listCopiesHeld, listCopiesOfProduct, listPeople, listVersionRows, listVersionRowsOf, maxSerial,
+  findAgency, findPerson, findProduct, findProducts, listCopiesHeld, listCopiesOfProduct, listPeopleIn, listVersionRows, listVersionRowsOf, maxSerial,
 } from '../store/registry-queries.ts';
 import { openVersionRow } from './sealed-texts.ts';
 
@@ -89,13 +89,13 @@ export class RegistryState {
   async preload(holdings: ReadonlyArray<{ readonly productId: string; readonly recipientId: string }>, personIds: readonly string[]): Promise<void> {
     const trx = this.unit.trx;
     const products = [...new Set(holdings.map((h) => h.productId))].filter((id) => !this.products.has(id));
-    const found = await findProducts(trx, products);
+    const found = await findProducts(this.unit.engine, trx, products);
     const rowsOf = groupBy(await listVersionRowsOf(trx, found.map((p) => p.id)), (row) => row.product_id);
     for (const id of products) this.products.set(id, null);
     for (const p of found) this.products.set(p.id, storedProduct(this.unit.engine, p, rowsOf.get(p.id) ?? []));
     const unknown = holdings.filter((h) => this.products.get(h.productId) && this.knownCopiesHeld(h.productId, h.recipientId) === undefined);
     if (unknown.length > 0) {
-      const held = await listCopiesHeld(trx, unknown);
+      const held = await listCopiesHeld(this.unit.engine, trx, unknown);
       // Every copy of each pair is here: each pair not known before is now complete.
       const wasKnown = new Set(held.filter((c) => this.knownCopiesHeld(c.productId, c.recipientId) !== undefined).map((c) => c.id));
       for (const copy of held) if (!wasKnown.has(copy.id)) this.holdCopy(copy);
@@ -103,7 +103,7 @@ export class RegistryState {
     }
     const people = [...new Set(personIds)].filter((id) => !this.people.has(id));
     for (const id of people) this.people.set(id, null);
-    for (const person of await listPeople(trx, people)) this.people.set(person.id, person);
+    for (const person of await listPeopleIn(this.unit.engine, trx, people)) this.people.set(person.id, person);
   }
 
   /** The copies of a product a person holds (issued or forwarded to them), oldest first. */

@@ -60,6 +60,12 @@ export interface Engine {
    */
   selectArrays(query: CompiledQuery, name?: string): Promise<unknown[][]>;
   /**
+   * selectArrays inside the transaction `trx` (a writing unit's reads of the rows it is about to
+   * refer to): SQLite's one connection is the transaction's; PostgreSQL reads through `trx` and
+   * takes each row's values in select order.
+   */
+  selectArraysIn(trx: Kysely<Database>, query: CompiledQuery): Promise<unknown[][]>;
+  /**
    * SQL that computes a ledger leaf exactly as the domain code does, where the engine can:
    * `ledger verify` then checks handling events in the database and reads a verdict, not the
    * rows. Undefined on SQLite, which has no SHA-256; there the leaves are checked in JavaScript.
@@ -125,6 +131,11 @@ export function openSqlite(file: string, url = file): Engine {
   const checkpointer = file === ':memory:' ? undefined : new WalCheckpointer(connection, file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(connection, () => checkpointer?.committed()) }) });
   const rawStatements = new Map<string, BetterSqlite3.Statement>();
+  const selectArrays = (query: CompiledQuery): Promise<unknown[][]> => {
+    let statement = rawStatements.get(query.sql);
+    if (statement === undefined) rawStatements.set(query.sql, (statement = connection.prepare(query.sql).raw(true)));
+    return Promise.resolve(statement.all(...query.parameters) as unknown[][]);
+  };
   const insertRows = sqliteRowInserter(connection);
   return {
     name: 'sqlite',
@@ -138,11 +149,8 @@ export function openSqlite(file: string, url = file): Engine {
     textList: (values) => sql<string>`(select value from json_each(${JSON.stringify(values)}))`,
     concatenatedHex: (column, orderBy) => (orderBy === undefined ? sql<string | null>`group_concat(hex(${sql.ref(column)}), '')`
       : sql<string | null>`group_concat(hex(${sql.ref(column)}), '' order by ${sql.ref(orderBy)})`),
-    selectArrays: (query) => {
-      let statement = rawStatements.get(query.sql);
-      if (statement === undefined) rawStatements.set(query.sql, (statement = connection.prepare(query.sql).raw(true)));
-      return Promise.resolve(statement.all(...query.parameters) as unknown[][]);
-    },
+    selectArrays,
+    selectArraysIn: (_trx, query) => selectArrays(query),
     // One connection per process, and SQLite itself serialises writers.
     lockLedger: () => Promise.resolve(),
     close: async () => {
@@ -177,6 +185,7 @@ export function openPostgres(url: string): Engine {
       : sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`),
     leafSql: postgresLeafSql,
     selectArrays: async (query, name) => (await pool.query<unknown[]>({ name, text: query.sql, values: [...query.parameters], rowMode: 'array' })).rows,
+    selectArraysIn: async (trx, query) => (await trx.executeQuery<Record<string, unknown>>(query)).rows.map((row) => Object.values(row)),
     lockLedger: async (trx) => {
       await sql`select size from ledger_head where id = 1 for update`.execute(trx);
     },
