@@ -1,14 +1,15 @@
 /**
  * The reads a writing unit makes for a batch of events (store/registry-queries.ts: products,
  * people and copies by a bound list, rows as arrays through Engine.selectArraysIn), on both
- * engines: inside the unit's transaction they see what it has written and not yet committed, and
- * they return the same records as the row-object reads the rest of Waymark uses.
+ * engines, in a transaction and outside one: they return the same records as the reads of one
+ * record by its id, and inside the unit's transaction they see what it has written and not yet
+ * committed.
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importBundle, parseBundle } from '../src/app/import-bundle.ts';
 import type { Engine } from '../src/store/engine.ts';
-import { findCopy, findPerson, findProduct, findProducts, listCopiesHeld, listPeople, listPeopleIn } from '../src/store/registry-queries.ts';
+import { findCopy, findPerson, findProduct, findProducts, listCopiesHeld, listPeople } from '../src/store/registry-queries.ts';
 import { createTestDatabase, describeEachEngine } from './engines.ts';
 import type { TestDatabase } from './engines.ts';
 import { smallBundle } from './fixtures.ts';
@@ -31,9 +32,11 @@ describeEachEngine('registry batch reads', (engineName) => {
   it('reads people, products and copies as the row-object reads do, unknown keys left out', async () => {
     const people = await engine.db.selectFrom('people').select('id').orderBy('id').execute();
     const ids = [...people.map((p) => p.id), 'NO-SUCH-PERSON'];
-    const listed = await engine.db.transaction().execute((trx) => listPeopleIn(engine, trx, ids));
-    expect(listed.sort((a, b) => a.id.localeCompare(b.id))).toEqual((await listPeople(engine.db, ids)).sort((a, b) => a.id.localeCompare(b.id)));
+    const listed = await engine.db.transaction().execute((trx) => listPeople(engine, trx, ids));
     expect(listed).toHaveLength(people.length);
+    for (const person of listed) expect(person).toEqual(await findPerson(engine.db, person.id));
+    const outside = await listPeople(engine, engine.db, ids);
+    expect(outside.sort((a, b) => a.id.localeCompare(b.id))).toEqual(listed.sort((a, b) => a.id.localeCompare(b.id)));
 
     const productIds = (await engine.db.selectFrom('products').select('id').execute()).map((p) => p.id);
     const products = await engine.db.transaction().execute((trx) => findProducts(engine, trx, [...productIds, 'NO-SUCH-PRODUCT']));
@@ -54,7 +57,7 @@ describeEachEngine('registry batch reads', (engineName) => {
     const seen = await engine.db.transaction().execute(async (trx) => {
       await sql`insert into people (id, name, agency_id, clearance, compartments, active, active_from, active_to)
         values ('P-NEW', 'New Person', ${someone.agency_id}, ${someone.clearance}, '["X"]', 1, null, null)`.execute(trx);
-      return listPeopleIn(engine, trx, ['P-NEW']);
+      return listPeople(engine, trx, ['P-NEW']);
     });
     expect(seen).toEqual([{ id: 'P-NEW', name: 'New Person', agencyId: someone.agency_id, clearance: someone.clearance, compartments: ['X'], active: true, activeFrom: null, activeTo: null }]);
     expect(await findPerson(engine.db, 'P-NEW')).toEqual(seen[0]);

@@ -102,7 +102,7 @@ const normaliseSite = (site: string): string => site.trim().replace(/\/+$/, '');
 /** Stores account and system mappings, each with its ledger entry; a mapping already there is left alone. */
 async function saveMappings(unit: UnitOfWork, mappings: Mappings, file: string): Promise<MappingCounts> {
   const counts: MappingCounts = { principals: 0, sites: 0, unchanged: 0 };
-  const people = new Set((await listPeople(unit.trx, mappings.principals.map((p) => p.person))).map((p) => p.id));
+  const people = new Set((await listPeople(unit.engine, unit.trx, mappings.principals.map((p) => p.person))).map((p) => p.id));
   const known = await findPrincipals(unit.trx, mappings.principals.map((p) => normalisePrincipal(p.principal)));
   for (const [i, { person, principal: raw }] of mappings.principals.entries()) {
     const principal = normalisePrincipal(raw);
@@ -239,7 +239,7 @@ async function loadLookups(unit: UnitOfWork, records: readonly ExternalRecord[],
   const copies = await findCopies(unit.trx, [...copyIds]);
   const principals = await findPrincipals(unit.trx, [...new Set([...accounts].map(normalisePrincipal))]);
   const personIds = [...copies.map((c) => c.recipientId), ...principals.values(), ...actorIds];
-  const people = await listPeople(unit.trx, [...new Set(personIds)]);
+  const people = await listPeople(unit.engine, unit.trx, [...new Set(personIds)]);
   return {
     copies: new Map(copies.map((c) => [c.id, c])),
     people: new Map(people.map((p) => [p.id, p])),

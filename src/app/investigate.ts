@@ -67,7 +67,7 @@ export async function gatherHoldings(engine: Engine, productIds: readonly string
     const copies = await listCopiesOfProduct(engine.db, productId, published);
     if (copies.length === 0) continue;
     const events = await listEventsOfProduct(engine, productId, published);
-    const people = new Map((await listPeople(engine.db, [...new Set(copies.map((c) => c.recipientId))])).map((p) => [p.id, p]));
+    const people = new Map((await listPeople(engine, engine.db, [...new Set(copies.map((c) => c.recipientId))])).map((p) => [p.id, p]));
     const refs = await selectCopyEntries(engine.db, copies.map((c) => c.id)).execute();
     const indexOf = new Map(refs.map((r) => [r.ref, r.idx]));
     for (const copy of copies) {

@@ -11,6 +11,6 @@ export async function productPathway(engine: Engine, productId: string, asOf: st
   if (!product) throw new NotFoundError('NOT_FOUND', `no product "${productId}"`);
   const copies = await listCopiesOfProduct(engine.db, productId, asOf ?? undefined);
   const events = await listEventsOfProduct(engine, productId, asOf ?? undefined);
-  const people = await listPeople(engine.db, [...new Set(copies.map((c) => c.recipientId))]);
+  const people = await listPeople(engine, engine.db, [...new Set(copies.map((c) => c.recipientId))]);
   return { ...buildPathway(productId, copies, events, new Map(people.map((p) => [p.id, p])), asOf), title: product.title, marking: product.marking };
 }

@@ -11,7 +11,7 @@ import type { UnitOfWork } from '../store/unit-of-work.ts';
 import { ensureVersionCode } from './fingerprinting.ts';
 import type { VersionCode } from './fingerprinting.ts';
 import {
-  findAgency, findPerson, findProduct, findProducts, listCopiesHeld, listCopiesOfProduct, listPeopleIn, listVersionRows, listVersionRowsOf, maxSerial,
+  findAgency, findPerson, findProduct, findProducts, listCopiesHeld, listCopiesOfProduct, listPeople, listVersionRows, listVersionRowsOf, maxSerial,
 } from '../store/registry-queries.ts';
 import { openVersionRow } from './sealed-texts.ts';
 
@@ -103,7 +103,7 @@ export class RegistryState {
     }
     const people = [...new Set(personIds)].filter((id) => !this.people.has(id));
     for (const id of people) this.people.set(id, null);
-    for (const person of await listPeopleIn(this.unit.engine, trx, people)) this.people.set(person.id, person);
+    for (const person of await listPeople(this.unit.engine, trx, people)) this.people.set(person.id, person);
   }
 
   /** The copies of a product a person holds (issued or forwarded to them), oldest first. */

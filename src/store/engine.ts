@@ -4,7 +4,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { CompiledQuery, RawBuilder, SqliteDatabase, SqliteStatement } from 'kysely';
+import type { CompiledQuery, QueryResult, RawBuilder, SqliteDatabase, SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
@@ -60,11 +60,13 @@ export interface Engine {
    */
   selectArrays(query: CompiledQuery, name?: string): Promise<unknown[][]>;
   /**
-   * selectArrays inside the transaction `trx` (a writing unit's reads of the rows it is about to
-   * refer to): SQLite's one connection is the transaction's; PostgreSQL reads through `trx` and
-   * takes each row's values in select order.
+   * selectArrays through `db`, a transaction or the engine's own (a writing unit's reads of the
+   * rows it is about to refer to, and the few hundred rows a page names). Inside a transaction
+   * SQLite reads on its one connection, which the transaction holds, as selectArrays does; else,
+   * and on PostgreSQL, the query goes through `db` (so it waits for, or sees, what a transaction
+   * would) and each row's values are taken in select order.
    */
-  selectArraysIn(trx: Kysely<Database>, query: CompiledQuery): Promise<unknown[][]>;
+  selectArraysIn(db: Kysely<Database>, query: CompiledQuery): Promise<unknown[][]>;
   /**
    * SQL that computes a ledger leaf exactly as the domain code does, where the engine can:
    * `ledger verify` then checks handling events in the database and reads a verdict, not the
@@ -98,7 +100,7 @@ export interface LeafSql {
 /**
  * PostgreSQL's to_json escapes a string as RFC 8785 §3.2.2.2 does (\b \t \n \f \r \" \\, other
  * controls as lowercase \u00xx, everything else as itself): checked against JSON.stringify for
- * every code point but the surrogates (test/postgres-leaf-sql.test.ts). sha256() is built in from
+ * every code point but the surrogates (test/ledger/event-leaves-in-database.test.ts). sha256() is built in from
  * PostgreSQL 11.
  */
 const postgresLeafSql: LeafSql = {
@@ -116,6 +118,9 @@ const postgresLeafSql: LeafSql = {
     return rows[0]?.utf8 === true && Number(rows[0].matching) === Object.keys(types).length;
   },
 };
+
+/** Engine.maxParameters on SQLite: under its limit (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32). */
+const SQLITE_MAX_PARAMETERS = 32_000;
 
 // int8 (bigint) arrives from pg as text; every integer Waymark stores fits in 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -144,13 +149,13 @@ export function openSqlite(file: string, url = file): Engine {
     db,
     bytesType: 'blob',
     bigintType: 'integer',
-    maxParameters: 32_000,
+    maxParameters: SQLITE_MAX_PARAMETERS,
     coveringIndexes: true,
     textList: (values) => sql<string>`(select value from json_each(${JSON.stringify(values)}))`,
     concatenatedHex: (column, orderBy) => (orderBy === undefined ? sql<string | null>`group_concat(hex(${sql.ref(column)}), '')`
       : sql<string | null>`group_concat(hex(${sql.ref(column)}), '' order by ${sql.ref(orderBy)})`),
     selectArrays,
-    selectArraysIn: (_trx, query) => selectArrays(query),
+    selectArraysIn: async (through, query) => (through.isTransaction ? selectArrays(query) : valuesOf(await through.executeQuery(query))),
     // One connection per process, and SQLite itself serialises writers.
     lockLedger: () => Promise.resolve(),
     close: async () => {
@@ -185,7 +190,7 @@ export function openPostgres(url: string): Engine {
       : sql<string | null>`encode(string_agg(${sql.ref(column)}, ''::bytea order by ${sql.ref(orderBy)}), 'hex')`),
     leafSql: postgresLeafSql,
     selectArrays: async (query, name) => (await pool.query<unknown[]>({ name, text: query.sql, values: [...query.parameters], rowMode: 'array' })).rows,
-    selectArraysIn: async (trx, query) => (await trx.executeQuery<Record<string, unknown>>(query)).rows.map((row) => Object.values(row)),
+    selectArraysIn: async (through, query) => valuesOf(await through.executeQuery(query)),
     lockLedger: async (trx) => {
       await sql`select size from ledger_head where id = 1 for update`.execute(trx);
     },
@@ -232,14 +237,15 @@ function cachingStatements(connection: BetterSqlite3.Database, committed: () => 
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** Each row's values in select order. */
+const valuesOf = (result: QueryResult<unknown>): unknown[][] => result.rows.map((row) => Object.values(row as Record<string, unknown>));
+
 /**
  * Rows one INSERT carries on SQLite where a table takes many at once (insertsManyAtOnce): each
  * statement run costs a call into the driver and a reset, about 0.6 µs a row of ledger_entries
  * (1.9 µs a row one at a time, 1.3 µs 100 at a time, on the rows of a 300,000-record M365 import).
  */
 const ROWS_PER_INSERT = 100;
-/** SQLite's limit on a statement's bound parameters (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32). */
-const SQLITE_MAX_PARAMETERS = 32_766;
 
 /**
  * Engine.insertRows on SQLite: cached prepared statements on the one connection, run for

@@ -187,11 +187,16 @@ export async function readStrataAndSize(db: Kysely<Database>, ranges: readonly H
     sql`select -1 as level, size as idx, frontier as hash from ledger_head where id = 1`,
   ];
   const { rows } = await sql<{ level: number; idx: number; hash: Uint8Array | null }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return strataAndSize(rows.map((row) => [row.level, row.idx, row.hash]));
+}
+
+/** The rows of a strata read, (level, index, hash) each, as hashes and the log's size (the row of level -1). */
+function strataAndSize(rows: Iterable<readonly unknown[]>): { size: number; rows: StratumRow[] } {
   let size = 0;
   const out: StratumRow[] = [];
-  for (const row of rows) {
-    if (Number(row.level) < 0) size = Number(row.idx);
-    else if (row.hash !== null) out.push({ level: Number(row.level), index: Number(row.idx), hash: row.hash });
+  for (const [level, idx, hash] of rows) {
+    if (Number(level) < 0) size = Number(idx);
+    else if (hash instanceof Uint8Array) out.push({ level: Number(level), index: Number(idx), hash });
   }
   return { size, rows: out };
 }
@@ -208,11 +213,12 @@ union all select t.level, t.idx, t.hash
 union all select -1, size, frontier from ledger_head where id = 1`;
 
 /**
- * readStrataAndSize outside any transaction, through the engine's array reads (no row objects,
- * no query builder): on PostgreSQL one prepared statement (STRATA_BY_ARRAYS), which halves a
- * proof's time; on SQLite the same statement as readStrataAndSize, prepared once per text.
+ * readStrataAndSize outside any transaction, by a statement the engine keeps prepared: on
+ * PostgreSQL STRATA_BY_ARRAYS through the engine's array reads (no row objects, no query
+ * builder), which halves a proof's time; on SQLite readStrataAndSize itself, whose statement is
+ * prepared once per text.
  */
-export async function readStrataAndSizeOf(engine: Engine, ranges: readonly HashRange[]): Promise<{ size: number; rows: StratumRow[] }> {
+export async function readStrataAndSizePrepared(engine: Engine, ranges: readonly HashRange[]): Promise<{ size: number; rows: StratumRow[] }> {
   if (engine.name !== 'postgres') return readStrataAndSize(engine.db, ranges);
   const leaves = ranges.filter((range) => range.level === 0);
   const upper = ranges.filter((range) => range.level > 0);
@@ -220,14 +226,7 @@ export async function readStrataAndSizeOf(engine: Engine, ranges: readonly HashR
     leaves.map((range) => range.lo), leaves.map((range) => range.hi),
     upper.map((range) => range.level), upper.map((range) => range.lo), upper.map((range) => range.hi),
   ];
-  const rows = await engine.selectArrays(CompiledQuery.raw(STRATA_BY_ARRAYS, parameters), 'waymark_strata');
-  let size = 0;
-  const out: StratumRow[] = [];
-  for (const [level, idx, hash] of rows as Array<[number, number, Uint8Array | null]>) {
-    if (Number(level) < 0) size = Number(idx);
-    else if (hash !== null) out.push({ level: Number(level), index: Number(idx), hash });
-  }
-  return { size, rows: out };
+  return strataAndSize(await engine.selectArrays(CompiledQuery.raw(STRATA_BY_ARRAYS, parameters), 'waymark_strata'));
 }
 
 /** The stored hashes of several ranges (readStrataAndSize without the size). */
@@ -246,9 +245,9 @@ export async function lookupWithSize(db: Kysely<Database>, addresses: readonly N
   return { size, lookup: lookupFromStrata(rows) };
 }
 
-/** lookupWithSize outside any transaction, through the engine's prepared read (readStrataAndSizeOf). */
-export async function lookupWithSizeOf(engine: Engine, addresses: readonly NodeAddress[]): Promise<{ size: number; lookup: HashLookup }> {
-  const { size, rows } = await readStrataAndSizeOf(engine, rangesForAddresses(addresses));
+/** lookupWithSize outside any transaction, by the engine's prepared read (readStrataAndSizePrepared). */
+export async function lookupWithSizePrepared(engine: Engine, addresses: readonly NodeAddress[]): Promise<{ size: number; lookup: HashLookup }> {
+  const { size, rows } = await readStrataAndSizePrepared(engine, rangesForAddresses(addresses));
   return { size, lookup: lookupFromStrata(rows) };
 }
 

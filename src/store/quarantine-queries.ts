@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Copy } from '../domain/registry.ts';
 import type { Database, QuarantineTable } from './database.ts';
 import type { Engine } from './engine.ts';
-import { KEYS_PER_LIST, readInChunks } from './in-chunks.ts';
+import { readInChunks, readInLists } from './in-chunks.ts';
 import { copyFromRow } from './rows.ts';
 
 type Db = Kysely<Database>;
@@ -31,13 +31,9 @@ export async function findCopies(db: Db, ids: readonly string[]): Promise<Copy[]
 
 /** `${sourceRecordId}\0${rawSha256}` of the records of `source` among `ids` already in quarantine, as existingSourceRecords reads. */
 export async function existingQuarantineKeys(engine: Engine, db: Db, source: string, ids: readonly string[]): Promise<Set<string>> {
-  const keys = new Set<string>();
-  for (let i = 0; i < ids.length; i += KEYS_PER_LIST) {
-    const rows = await db.selectFrom('quarantine').select(['source_record_id', 'raw_sha256'])
-      .where('source', '=', source).where('source_record_id', 'in', engine.textList(ids.slice(i, i + KEYS_PER_LIST))).execute();
-    for (const row of rows) keys.add(quarantineKey(row.source_record_id, row.raw_sha256));
-  }
-  return keys;
+  const rows = await readInLists(engine, ids, (list) => db.selectFrom('quarantine').select(['source_record_id', 'raw_sha256'])
+    .where('source', '=', source).where('source_record_id', 'in', list).execute());
+  return new Set(rows.map((row) => quarantineKey(row.source_record_id, row.raw_sha256)));
 }
 
 export function quarantineKey(sourceRecordId: string, rawSha256: string): string {

@@ -50,6 +50,16 @@ export const eventFromRow = (r: EventTable): HandlingEvent => ({
   targetCopyId: r.target_copy_id, detail: r.detail, source: r.source, sourceRecordId: r.source_record_id,
 });
 
+/**
+ * A row read as an array of values in the order of `columns` (Engine.selectArrays) as the
+ * object of its columns, taken to hold the types the table stores.
+ */
+export function rowFromArray<T>(columns: readonly (keyof T & string)[], values: readonly unknown[]): T {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+  return row as T;
+}
+
 function parseStringArray(json: string): string[] {
   const value: unknown = JSON.parse(json);
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

@@ -14,7 +14,7 @@ export function isAgencyScoped(principal: Principal): boolean {
 /** Throws FORBIDDEN naming the first event whose copy is held outside the liaison's agency. */
 export async function checkLiaisonScope(engine: Engine, principal: Principal, recipientIds: readonly string[]): Promise<void> {
   if (!isAgencyScoped(principal)) return;
-  const agencyOf = new Map((await listPeople(engine.db, [...new Set(recipientIds)])).map((p) => [p.id, p.agencyId]));
+  const agencyOf = new Map((await listPeople(engine, engine.db, [...new Set(recipientIds)])).map((p) => [p.id, p.agencyId]));
   const outside = recipientIds.findIndex((id) => agencyOf.get(id) !== principal.agencyId);
   if (outside >= 0) {
     throw new AuthError('FORBIDDEN', `events[${outside}].recipient: "${recipientIds[outside] ?? ''}" is not in agency ${principal.agencyId ?? '(none)'}; a liaison reports only on copies held in their agency`);

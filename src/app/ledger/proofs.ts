@@ -9,7 +9,7 @@ import { buildConsistencyProof, buildInclusionProof, buildRoot, consistencyPlan,
 import type { HashLookup, NodeAddress } from '../../domain/ledger/tree-plan.ts';
 import type { Database } from '../../store/database.ts';
 import type { Engine } from '../../store/engine.ts';
-import { lookupForAddresses, lookupWithSize, lookupWithSizeOf } from '../../store/ledger-tree.ts';
+import { lookupForAddresses, lookupWithSize, lookupWithSizePrepared } from '../../store/ledger-tree.ts';
 
 export interface InclusionProof {
   readonly index: number;
@@ -54,10 +54,10 @@ async function lookupAtSize(
 ): Promise<{ size: number; lookup: HashLookup }> {
   if (size === undefined) {
     const current = await logSize(engine.db);
-    return { size: current, lookup: (await lookupWithSizeOf(engine, addresses(current))).lookup };
+    return { size: current, lookup: (await lookupWithSizePrepared(engine, addresses(current))).lookup };
   }
   checkSize(size, what);
-  const { size: current, lookup } = await lookupWithSizeOf(engine, addresses(size));
+  const { size: current, lookup } = await lookupWithSizePrepared(engine, addresses(size));
   checkWithin(current, size, what);
   return { size, lookup };
 }
