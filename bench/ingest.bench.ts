@@ -217,7 +217,9 @@ export async function buildBigDatabase(engine: Engine, shape: BigShape, report: 
     const to = Math.min(shape.events, from + shape.batch);
     await writeTransaction(engine, async (unit) => {
       for (let i = from; i < to; i++) {
-        appendEvent(unit, benchEvent(i, copies));
+        const event = benchEvent(i, copies);
+        // Every bench event is its copy's recipient's own.
+        appendEvent(unit, event, event.actorId);
         if (unit.needsFlush) await unit.flush();
       }
     });

@@ -100,7 +100,7 @@ async function measureAppends(engine: Engine, engineName: string, size: number, 
           copyId: copy.id, productId: copy.product_id, actorId: copy.recipient_id,
           action: ACTIONS[random.int(ACTIONS.length)]!, at: new Date(Date.UTC(2023, 0, 1) + (written + i) * 1000).toISOString(),
           targetCopyId: null, detail: null, source: 'bench', sourceRecordId: `b${written + i}`,
-        });
+        }, copy.recipient_id);
         await unit.flushIfLarge();
       }
     });

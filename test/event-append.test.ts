@@ -13,6 +13,7 @@ import { canonicalJson } from '../src/domain/ledger/canonical-json.ts';
 import type { HandlingEvent } from '../src/domain/registry.ts';
 import type { Engine } from '../src/store/engine.ts';
 import { appendEvent } from '../src/store/event-append.ts';
+import { eventColumns } from '../src/store/event-queries.ts';
 import type { NewEvent } from '../src/store/event-append.ts';
 import { eventFromRow, eventRow } from '../src/store/rows.ts';
 import { writeTransaction } from '../src/store/unit-of-work.ts';
@@ -26,11 +27,16 @@ const odd = ['plain', 'quote " and back\\slash', 'line\nbreak\ttab', 'é ü ñ',
 
 function events(): NewEvent[] {
   return Array.from({ length: eventCount }, (_, i) => ({
-    copyId: `X-${i % 2}.c${(i % 3) + 1}`, productId: `X-${i % 2}`, actorId: `p${i % 3}`, action: i % 7 === 0 ? 'printed' : 'opened',
+    copyId: `X-${i % 2}.c${(i % 3) + 1}`, productId: `X-${i % 2}`,
+    // Every eleventh event's actor is not the copy's recipient (a colleague opening it).
+    actorId: i % 11 === 0 ? `p${(i + 1) % 3}` : `p${i % 3}`, action: i % 7 === 0 ? 'printed' : 'opened',
     at: new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString(), targetCopyId: null,
     detail: i % 5 === 0 ? null : `${odd[i % odd.length] ?? ''} ${i}`, source: 'test', sourceRecordId: i % 4 === 0 ? null : `r-${i}-${odd[i % odd.length] ?? ''}`,
   }));
 }
+
+/** The recipient of a seeded copy: `X-p.cS` is held by p(S-1). */
+const holderOf = (e: NewEvent): string => `p${Number(e.copyId.slice(-1)) - 1}`;
 
 /** A registry written directly (no ledger entries), so that both databases' ledgers start empty. */
 async function seedRegistry(engine: Engine): Promise<void> {
@@ -54,7 +60,7 @@ async function seedRegistry(engine: Engine): Promise<void> {
 const genericPath = (input: NewEvent) => (unit: Parameters<Parameters<typeof writeTransaction>[1]>[0]): HandlingEvent => {
   const event: HandlingEvent = { id: unit.nextIndex, ...input };
   unit.log(() => eventEntry(event));
-  unit.add('events', eventRow(event));
+  unit.add('events', eventRow(event, holderOf(input)));
   return event;
 };
 
@@ -77,7 +83,7 @@ describeEachEngine('event write path', (engineName) => {
     for (const engine of engines) await seedRegistry(engine);
     const input = events();
     await writeTransaction(fast, async (unit) => {
-      for (const e of input) appendEvent(unit, e);
+      for (const e of input) appendEvent(unit, e, holderOf(e));
       await unit.flushIfLarge();
     });
     await writeTransaction(generic, async (unit) => {
@@ -91,6 +97,9 @@ describeEachEngine('event write path', (engineName) => {
     const [a, b] = [await rows(fast), await rows(generic)];
     expect(a.events).toHaveLength(eventCount);
     expect(a.events).toEqual(b.events);
+    // The row notes which actors are not the copy's recipient (the partial index of 0013).
+    expect(a.events.filter((e) => e.actor_is_holder === 0).map((e) => e.id)).toEqual(input.flatMap((e, i) => (e.actorId === holderOf(e) ? [] : [i])));
+    expect(a.events.filter((e) => e.actor_is_holder === 0)).toHaveLength(Math.ceil(eventCount / 11));
     expect(a.entries.map((e) => ({ ...e, leaf_hash: Buffer.from(e.leaf_hash).toString('hex') })))
       .toEqual(b.entries.map((e) => ({ ...e, leaf_hash: Buffer.from(e.leaf_hash).toString('hex') })));
     // Every leaf is rebuilt from its stored event exactly as `ledger verify` rebuilds it.
@@ -109,7 +118,7 @@ describeEachEngine('event write path', (engineName) => {
     const input = events();
     input.splice(5_500, 0, { ...input[0] as NewEvent, actorId: 'nobody' });
     await expect(writeTransaction(engine, async (unit) => {
-      for (const e of input) appendEvent(unit, e);
+      for (const e of input) appendEvent(unit, e, holderOf(e));
       await unit.flushIfLarge();
     })).rejects.toThrow();
     expect(await engine.db.selectFrom('events').select('id').execute()).toEqual([]);
@@ -141,7 +150,8 @@ describeEachEngine('event write path', (engineName) => {
   it('reads a product\'s events through one index in pathway order (SQLite: covering, so no table page is read)', async () => {
     const [engine] = engines as [Engine];
     if (engine.name === 'sqlite') {
-      const plan = await sql<{ detail: string }>`explain query plan select * from events where product_id = ${'X-0'} order by at, id`.execute(engine.db);
+      // The columns the pathway reads (eventColumns); actor_is_holder (0013) is for the partial index alone.
+      const plan = await sql<{ detail: string }>`explain query plan select ${sql.join(eventColumns.map((c) => sql.ref(c)))} from events where product_id = ${'X-0'} order by at, id`.execute(engine.db);
       expect(plan.rows.map((r) => r.detail)).toEqual(['SEARCH events USING COVERING INDEX events_product_pathway (product_id=?)']);
     } else {
       const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'events' order by indexname`.execute(engine.db);

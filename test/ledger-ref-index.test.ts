@@ -1,9 +1,10 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Engine } from '../src/store/engine.ts';
 import { selectCaseOpened, selectCopyEntries } from '../src/store/ledger-refs.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { describeEachEngine } from './engines.ts';
+import { planOf } from './query-plan.ts';
 import { smallBundle } from './fixtures.ts';
 import { closeLedgerFixture, load, moreEvents, openLedgerFixture } from './ledger/helpers.ts';
 import type { LedgerFixture } from './ledger/helpers.ts';
@@ -14,22 +15,6 @@ async function refIndexDefinition(engine: Engine): Promise<string> {
     ? await sql<{ definition: string }>`select sql as definition from sqlite_master where type = 'index' and name = 'ledger_entries_ref'`.execute(engine.db)
     : await sql<{ definition: string }>`select indexdef as definition from pg_indexes where indexname = 'ledger_entries_ref'`.execute(engine.db);
   return rows.rows[0]?.definition ?? '';
-}
-
-/**
- * The engine's plan for a query, as one line. PostgreSQL would scan a table this small whatever
- * its indexes, so sequential scans are priced out (a query the index cannot serve still scans).
- */
-async function planOf(engine: Engine, query: CompiledQuery): Promise<string> {
-  if (engine.name === 'sqlite') {
-    const plan = await engine.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
-    return plan.rows.map((r) => r.detail).join(' | ');
-  }
-  return engine.db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    const plan = await trx.executeQuery<Record<string, string>>(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
-    return plan.rows.map((r) => Object.values(r).join('')).join(' | ');
-  });
 }
 
 async function copyIds(engine: Engine): Promise<string[]> {

@@ -309,7 +309,7 @@ class RecordWriter {
     const event = appendEvent(this.unit, {
       copyId: copy.id, productId: copy.productId, actorId: e.actorId, action: e.action, at: e.at,
       targetCopyId: null, detail: e.detail, source: e.source, sourceRecordId: e.sourceRecordId,
-    });
+    }, copy.recipientId);
     await this.unit.flushIfLarge();
     return { ok: true, event };
   }

@@ -13,7 +13,7 @@ import { canReceive, parseMarking } from '../domain/marking/index.ts';
 import type { Agency, HandlingEvent, Person } from '../domain/registry.ts';
 import type { Database } from '../store/database.ts';
 import type { Engine } from '../store/engine.ts';
-import { eventsInKeyOrder, eventsOfPersonDay, eventsOfProducts } from '../store/event-queries.ts';
+import { eventsInKeyOrder, eventsOfPersonDay, eventsOfProducts, productsActedOnOthersCopies } from '../store/event-queries.ts';
 import { readInChunks } from '../store/in-chunks.ts';
 import { agencyFromRow, copyFromRow, personFromRow, productFromRow } from '../store/rows.ts';
 import { findAgency } from '../store/registry-queries.ts';
@@ -68,7 +68,7 @@ export function rememberingEntitlement(): EntitlementCheck {
 /**
  * The handling audit, streamed: the registry (products, copies, people) is loaded, the events
  * are read a page at a time in key order and folded into a HandlingAudit, and only the days
- * that are bursts are read again, by the actor index. Memory grows with copies and findings,
+ * that are bursts are read again, a day's range of the time index at a time. Memory grows with copies and findings,
  * not with events.
  *
  * @example
@@ -130,8 +130,8 @@ export async function loadAuditInput(engine: Engine, options: AuditOptions): Pro
 async function agencyProducts(db: Db, agencyId: string, asOf: string): Promise<string[]> {
   const personIds = (await db.selectFrom('people').select('id').where('agency_id', '=', agencyId).execute()).map((p) => p.id);
   const held = await readInChunks(personIds, (ids) => db.selectFrom('copies').select('product_id').distinct().where('recipient_id', 'in', ids).execute());
-  const acted = await readInChunks(personIds, (ids) => db.selectFrom('events').select('product_id').distinct().where('actor_id', 'in', ids).where('at', '<=', asOf).execute());
-  return [...new Set([...held.map((c) => c.product_id), ...acted.map((e) => e.product_id)])];
+  const acted = await productsActedOnOthersCopies(db, personIds, asOf);
+  return [...new Set([...held.map((c) => c.product_id), ...acted])];
 }
 
 type ProductQuery<R> = (db: Db) => { where: (column: 'product_id', op: 'in', ids: string[]) => { execute: () => Promise<R[]> }; execute: () => Promise<R[]> };

@@ -111,7 +111,7 @@ export async function recordHandling(unit: UnitOfWork, state: RegistryState, inp
     copyId: copy.id, productId: input.productId, actorId: input.actorId, action: input.action, at: input.at,
     targetCopyId: target?.id ?? null, detail: input.detail ?? null, source: input.source, sourceRecordId: input.sourceRecordId ?? null,
   };
-  const event = appendEvent(unit, base);
+  const event = appendEvent(unit, base, copy.recipientId);
   if (unit.needsFlush) await unit.flush();
   return event;
 }

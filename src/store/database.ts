@@ -63,6 +63,8 @@ export interface EventTable {
   detail: string | null;
   source: string;
   source_record_id: string | null;
+  /** 1 when the actor is the copy's recipient, else 0 (0013): derived, not in the ledger leaf. */
+  actor_is_holder: number;
 }
 
 export interface RefusalTable {

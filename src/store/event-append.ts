@@ -13,15 +13,16 @@ export type NewEvent = Omit<HandlingEvent, 'id'>;
 
 /**
  * Appends one event and its ledger entry; the leaf is written by eventLeafBody, the same bytes
- * as unit.log(() => eventEntry(event)) at a fraction of the cost.
+ * as unit.log(() => eventEntry(event)) at a fraction of the cost. `holderId` is the recipient of
+ * the event's copy: an actor who is not that person is indexed for one agency's audit (0013).
  *
  * @example
- * const event = appendEvent(unit, { copyId, productId, actorId, action: 'opened', at, targetCopyId: null, detail: null, source: 'api', sourceRecordId: null });
+ * const event = appendEvent(unit, { copyId, productId, actorId, action: 'opened', at, targetCopyId: null, detail: null, source: 'api', sourceRecordId: null }, copy.recipientId);
  */
-export function appendEvent(unit: UnitOfWork, input: NewEvent): HandlingEvent {
+export function appendEvent(unit: UnitOfWork, input: NewEvent, holderId: string): HandlingEvent {
   // An event's id is its ledger index: the entry appended next.
   const event: HandlingEvent = { id: unit.nextIndex, ...input };
   unit.logEncoded('event.recorded', `event:${event.id}`, eventLeafBody(event));
-  unit.add('events', eventRow(event));
+  unit.add('events', eventRow(event, holderId));
   return event;
 }

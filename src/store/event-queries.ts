@@ -1,10 +1,11 @@
 /** Reads of handling events; every one is served by an index (DESIGN.md: Scale). */
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Kysely, SqlBool } from 'kysely';
 import type { AuditEvent } from '../domain/audit/index.ts';
 import type { HandlingEvent } from '../domain/registry.ts';
 import type { Database } from './database.ts';
 import type { Engine } from './engine.ts';
-import { readInLists } from './in-chunks.ts';
+import { readInChunks, readInLists } from './in-chunks.ts';
 import { eventFromRow, toAction } from './rows.ts';
 
 /** The columns of an event, in this order (eventFromArray). */
@@ -83,11 +84,36 @@ export async function* eventsOfProducts(engine: Engine, productIds: readonly str
   }
 }
 
-/** One person's events of one UTC day (`YYYY-MM-DD`) up to `asOf`, in time order (the actor index). */
-export async function eventsOfPersonDay(db: Kysely<Database>, personId: string, day: string, asOf: string): Promise<HandlingEvent[]> {
+/** The query for one person's events of one UTC day (`YYYY-MM-DD`) up to `asOf`, in time order: one day's range of events_at_actor (0013). */
+export function selectPersonDay(db: Kysely<Database>, personId: string, day: string, asOf: string) {
   const start = `${day}T00:00:00.000Z`;
   const end = new Date(Date.parse(start) + 86_400_000).toISOString();
-  const rows = await db.selectFrom('events').selectAll().where('actor_id', '=', personId).where('at', '>=', start).where('at', '<', end)
-    .where('at', '<=', asOf).orderBy('at').orderBy('id').execute();
-  return rows.map(eventFromRow);
+  return db.selectFrom('events').select(eventColumns).where('at', '>=', start).where('at', '<', end).where('actor_id', '=', personId)
+    .where('at', '<=', asOf).orderBy('at').orderBy('id');
+}
+
+/** One person's events of one UTC day up to `asOf`, in time order (selectPersonDay). */
+export async function eventsOfPersonDay(db: Kysely<Database>, personId: string, day: string, asOf: string): Promise<HandlingEvent[]> {
+  return (await selectPersonDay(db, personId, day, asOf).execute()).map(eventFromRow);
+}
+
+/**
+ * The condition of the partial index events_actor_not_holder (0013), which a query must carry as
+ * this very SQL for SQLite to use the index (sqlite.org/partialindex.html §2.2; a bound `= ?`
+ * does not count).
+ */
+export const actorIsNotHolder = sql<SqlBool>`actor_is_holder = 0`;
+
+/**
+ * The query for the products some people acted on, up to `asOf`, through copies they do not hold
+ * (a copy they hold is found by its recipient instead): the partial index events_actor_not_holder.
+ */
+export function selectActedOnOthersCopies(db: Kysely<Database>, personIds: readonly string[], asOf: string) {
+  return db.selectFrom('events').select('product_id').distinct().where('actor_id', 'in', personIds).where(actorIsNotHolder).where('at', '<=', asOf);
+}
+
+/** The products some people acted on through copies they do not hold (selectActedOnOthersCopies), each once. */
+export async function productsActedOnOthersCopies(db: Kysely<Database>, personIds: readonly string[], asOf: string): Promise<string[]> {
+  const rows = await readInChunks(personIds, (ids) => selectActedOnOthersCopies(db, ids, asOf).execute());
+  return [...new Set(rows.map((r) => r.product_id))];
 }

@@ -18,6 +18,7 @@ import { createAuditImport } from './migrations/0005-audit-import.ts';
 import { addLedgerStrata } from './migrations/0010-ledger-strata.ts';
 import { dropEventsCopyIndex } from './migrations/0011-events-copy-index.ts';
 import { makeLedgerRefIndexPartial } from './migrations/0012-ledger-ref-index.ts';
+import { replaceEventsActorIndex } from './migrations/0013-events-actor-indexes.ts';
 import type { MigrationStep } from './migrations/step.ts';
 
 /** All migrations in order; names sort in the order they run. */
@@ -34,6 +35,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0010-ledger-strata', addLedgerStrata],
   ['0011-events-copy-index', dropEventsCopyIndex],
   ['0012-ledger-ref-index', makeLedgerRefIndexPartial],
+  ['0013-events-actor-indexes', replaceEventsActorIndex],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {

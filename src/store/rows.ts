@@ -41,11 +41,13 @@ export const copyFromRow = (r: Omit<CopyTable, 'codeword'>): Copy => ({
   parentCopyId: r.parent_copy_id, serial: r.serial, issuedAt: r.issued_at, channel: toChannel(r.channel),
 });
 
-export const eventRow = (e: HandlingEvent): EventTable => ({
+/** An event's row; `holderId` is its copy's recipient (the row notes whether the actor is that person). */
+export const eventRow = (e: HandlingEvent, holderId: string): EventTable => ({
   id: e.id, copy_id: e.copyId, product_id: e.productId, actor_id: e.actorId, action: e.action, at: e.at,
   target_copy_id: e.targetCopyId, detail: e.detail, source: e.source, source_record_id: e.sourceRecordId,
+  actor_is_holder: e.actorId === holderId ? 1 : 0,
 });
-export const eventFromRow = (r: EventTable): HandlingEvent => ({
+export const eventFromRow = (r: Omit<EventTable, 'actor_is_holder'>): HandlingEvent => ({
   id: r.id, copyId: r.copy_id, productId: r.product_id, actorId: r.actor_id, action: toAction(r.action), at: r.at,
   targetCopyId: r.target_copy_id, detail: r.detail, source: r.source, sourceRecordId: r.source_record_id,
 });
