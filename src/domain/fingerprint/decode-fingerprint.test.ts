@@ -100,6 +100,24 @@ describe('decodeFingerprint', () => {
     expect(loss((t) => `Officials said ${t}`)).toBeLessThan(loss((t) => `Officials said: "${t}"`));
   });
 
+  it('costs the source copy little for a verb of attribution the writer worded, much for a carried spelling', () => {
+    const copy = copies[21];
+    if (!copy) throw new Error('fixture');
+    const text = stripInvisibleLayer(renderCopy(REPORT, slots, copy.codeword));
+    const passage = text.slice(text.indexOf('(S)') + 4, text.indexOf('(U)'));
+    const swap = (t: string, a: string, b: string): string => (t.includes(a) ? t.replace(a, b) : t.replace(b, a));
+    const verb = swap(passage, 'Tremblay said', 'Tremblay stated');
+    const spelling = swap(passage, 'analyzed', 'analysed');
+    expect(new Set([passage, verb, spelling]).size).toBe(3);
+    const ratioOf = (leak: string): number => decodeFingerprint(`Officials noted that ${leak}`, index, code, copies).copies.find((c) => c.id === copy.id)!.log10LikelihoodRatio;
+    const [kept, lossAtVerb, lossAtSpelling] = [ratioOf(passage), ratioOf(passage) - ratioOf(verb), ratioOf(passage) - ratioOf(spelling)];
+    expect(kept).toBeGreaterThan(0);
+    // "said" or "stated" outside quotes is mostly the writer's habit: nearly no evidence either way.
+    expect(lossAtVerb).toBeGreaterThan(0);
+    expect(lossAtVerb).toBeLessThan(0.3);
+    expect(lossAtSpelling).toBeGreaterThan(3 * lossAtVerb);
+  });
+
   it('keeps innocent copies\' likelihood ratios within the 2/k bound', () => {
     // Every copy but the source is innocent; over many sources and passages, the share of
     // innocent copies at or above 10^w must stay under 2·10^-w (Markov's bound, two models).

@@ -20,7 +20,7 @@ export interface FormatMatch {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const PERCENT_SUFFIXES: readonly (readonly string[])[] = [['per', 'cent'], ['%'], ['percent']];
-const PERCENT_ALTERNATIVES = [' per cent', '%', ' percent'];
+export const PERCENT_ALTERNATIVES = [' per cent', '%', ' percent'];
 
 function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
   return words.every((w, k) => tokens[i + k]?.norm === w);
