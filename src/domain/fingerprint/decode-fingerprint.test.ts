@@ -118,9 +118,25 @@ describe('decodeFingerprint', () => {
     expect(lossAtSpelling).toBeGreaterThan(3 * lossAtVerb);
   });
 
-  it('keeps innocent copies\' likelihood ratios within the 2/k bound', () => {
+  it('weighs a quoted source copy by the two models mixed 0.9 / 0.1, not by the better one halved', () => {
+    const copy = copies[23];
+    if (!copy) throw new Error('fixture');
+    const text = stripInvisibleLayer(renderCopy(REPORT, slots, copy.codeword));
+    const sentence = text.slice(text.indexOf('Officials'), text.indexOf('.', text.indexOf('Officials')) + 1);
+    const leak = `One passage reads: "${sentence}"`;
+    const reads = readSlots(leak, index).filter((r) => r.symbol !== null && slots[r.slot]?.kind !== 'invisible');
+    expect(reads.length).toBeGreaterThan(1);
+    expect(reads.every((r) => r.quoted && r.symbol === copy.codeword[r.slot])).toBe(true);
+    // Every slot read inside quotes agrees: ln((1 − δ)/p + δ) each, δ = 0.05 faithful, 0.5 half-mixed.
+    const model = (delta: number): number => reads.reduce((s, r) => s + Math.log((1 - delta) / code.biases[r.slot]![r.symbol!]! + delta), 0);
+    const expected = Math.log10(0.9 * Math.exp(model(0.05)) + 0.1 * Math.exp(model(0.5)));
+    const source = decodeFingerprint(leak, index, code, copies).copies.find((c) => c.id === copy.id)!;
+    expect(source.log10LikelihoodRatio).toBeCloseTo(expected, 9);
+  });
+
+  it('keeps innocent copies\' likelihood ratios within the 1/k bound', () => {
     // Every copy but the source is innocent; over many sources and passages, the share of
-    // innocent copies at or above 10^w must stay under 2·10^-w (Markov's bound, two models).
+    // innocent copies at or above 10^w must stay under 10^-w (Markov's bound, E[LR] = 1).
     const innocentWeights: number[] = [];
     for (const copy of copies.slice(0, 25)) {
       const text = renderCopy(REPORT, slots, copy.codeword);
@@ -132,7 +148,7 @@ describe('decodeFingerprint', () => {
     }
     for (const w of [0.5, 1, 1.5, 2]) {
       const share = innocentWeights.filter((x) => x >= w).length / innocentWeights.length;
-      expect(share).toBeLessThanOrEqual(2 * 10 ** -w);
+      expect(share).toBeLessThanOrEqual(10 ** -w);
     }
   });
 

@@ -147,9 +147,9 @@ function choose(reads: readonly Read[], code: FingerprintCode, copies: readonly 
  * writers' own (δ ≈ 0.74). One δ
  * of 0.2 for both had let a writer's "stated" count against the leaker's copy nearly as much
  * as a quoted word. Read half the time: δ = 0.5, one of two colluders mixing copies of the
- * same product. A copy's evidence is the better of the two, less log10 2 for having looked
- * twice. Any δ keeps an innocent copy's ratio at E = 1 (see `evidenceWeights`), so no choice of
- * them weakens the 2/k bound.
+ * same product. A copy's evidence is their mixture, weighted 0.9 and 0.1 (`MODEL_WEIGHTS`).
+ * Any δ keeps an innocent copy's ratio at E = 1 (see `evidenceWeights`), so no choice of them
+ * weakens its bound.
  */
 const EVIDENCE_MODELS = [
   { verbatim: DEFAULT_LIKELIHOOD_NOISE, reworded: 0.1, writersOwn: 0.7 },
@@ -158,24 +158,38 @@ const EVIDENCE_MODELS = [
 
 type EvidenceModel = (typeof EVIDENCE_MODELS)[number];
 
+/**
+ * Prior weights of the two models: most leaks come from one copy, and colluders mixing copies
+ * of the same product are the exception the second model is there for.
+ */
+const MODEL_WEIGHTS = [0.9, 0.1] as const;
+
+/** ln Σ w_i e^{x_i}, computed without overflow. */
+function logMixture(logRatios: readonly number[], weights: readonly number[]): number {
+  const top = Math.max(...logRatios);
+  return top + Math.log(logRatios.reduce((sum, x, i) => sum + (weights[i] ?? 0) * Math.exp(x - top), 0));
+}
+
 const noiseOf = (model: EvidenceModel, r: Read): number => (r.verbatim ? model.verbatim : r.writersOwn ? model.writersOwn : model.reworded);
 
 /**
- * Generalised likelihood ratio per copy, in log10. Under the model's own null hypothesis (the
- * copy's codeword drawn from the biases independently of the leak) a likelihood ratio reaches k
- * with probability at most 1/k (Markov's inequality, E[LR | H0] = 1), so the maximum of two
- * reaches k with probability at most 2/k: dividing by 2 keeps that guarantee. Unlike the
- * p-value of an accusation this is graded both ways: a copy that disagrees with what was read
- * loses weight, which is what separates the holders of the same product.
+ * Likelihood ratio per copy, in log10: the two models' ratios mixed with their prior weights
+ * (a Bayes factor against "the symbols came from another copy"). Under that null hypothesis
+ * (the copy's codeword drawn from the biases independently of the leak) each model's ratio has
+ * E[LR | H0] = 1, so the mixture's has too, and it reaches k with probability at most 1/k
+ * (Markov's inequality). The better of the two less log10 2, used before, kept 2/k and cost a
+ * faithful source copy log10 2 where the mixture costs it log10(1/0.9). Unlike the p-value of
+ * an accusation this is graded both ways: a copy that disagrees with what was read loses
+ * weight, which is what separates the holders of the same product.
  */
 function evidenceWeights(reads: readonly Read[], code: FingerprintCode, copies: readonly IssuedCopy[]): Map<string, { log10LikelihoodRatio: number; slotsAgreeing: number }> {
   const out = new Map<string, { log10LikelihoodRatio: number; slotsAgreeing: number }>();
   if (reads.length === 0) return out;
   const models = EVIDENCE_MODELS.map((model) => reads.map((r) => likelihoodWeight(code.biases[r.slot]?.[r.symbol] ?? code.cutoff, noiseOf(model, r))));
   for (const copy of copies) {
-    const best = Math.max(...models.map((weights) => scoreCodeword(copy.codeword, reads, weights)));
+    const logRatios = models.map((weights) => scoreCodeword(copy.codeword, reads, weights));
     const slotsAgreeing = reads.filter((r) => copy.codeword[r.slot] === r.symbol).length;
-    out.set(copy.id, { log10LikelihoodRatio: (best - Math.log(EVIDENCE_MODELS.length)) / Math.LN10, slotsAgreeing });
+    out.set(copy.id, { log10LikelihoodRatio: logMixture(logRatios, MODEL_WEIGHTS) / Math.LN10, slotsAgreeing });
   }
   return out;
 }

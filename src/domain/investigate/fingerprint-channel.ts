@@ -11,7 +11,7 @@ const clamp = (x: number, limit: number): number => Math.max(-limit, Math.min(li
  * `evidenceWeights`). Graded both ways: agreeing at slots where few copies agree counts for the
  * holder; disagreeing counts against, so the holders of the same product are told apart even
  * when too few slots were read for an accusation. An innocent copy reaches a ratio of k with
- * probability at most 2/k, whatever else is true of the case, so the strong-evidence
+ * probability at most 1/k, whatever else is true of the case, so the strong-evidence
  * threshold bounds this channel too. Capped both ways so one channel cannot silence the rest.
  */
 export function fingerprintEvidence(held: readonly Holding[], accusations: ReadonlyMap<string, CopyAccusation>): Evidence[] {

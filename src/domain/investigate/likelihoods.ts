@@ -67,7 +67,7 @@ export const likelihood = {
  * copy they held. Behaviour alone is never strong evidence, whatever its size: an innocent may
  * open and print the same reports the same week as the leaker, and the access and timing ratios
  * are estimates from how leaks have gone, not facts about this one. The fingerprint's ratio is
- * different in kind: an innocent copy reaches 10^4 with probability at most 2·10^-4
+ * different in kind: an innocent copy reaches 10^4 with probability at most 10^-4
  * (domain/fingerprint `evidenceWeights`), whatever anyone did.
  */
 export const strongPosterior = 0.99;
