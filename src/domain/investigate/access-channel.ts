@@ -11,20 +11,23 @@ const weighed: Partial<Record<HandlingAction, number>> = {
 };
 
 const day = (at: string): string => at.slice(0, 10);
+const dayMs = 86_400_000;
 
 /**
  * Access: what the candidate did with their copies before publication. Each kind of action
  * counts once per copy (ten opens are not ten times the evidence of one). A copy never opened
  * electronically speaks for the holder; a paper copy or a briefing leaves no open record, so
- * its silence is neutral.
+ * its silence is neutral. Only actions in the `windowDays` before publication count: a copy
+ * printed a year earlier says as little about this leak as one that was never printed.
  */
-export function accessEvidence(held: readonly Holding[]): Evidence[] {
+export function accessEvidence(held: readonly Holding[], published: string): Evidence[] {
+  const since = Date.parse(published) - likelihood.access.windowDays * dayMs;
   const out: Evidence[] = [];
   for (const h of held) {
     const seen = new Set<HandlingAction>();
     for (const e of h.events) {
       const ratio = weighed[e.action];
-      if (ratio === undefined || seen.has(e.action)) continue;
+      if (ratio === undefined || seen.has(e.action) || Date.parse(e.at) < since) continue;
       seen.add(e.action);
       const same = h.events.filter((x) => x.action === e.action);
       const when = same.length > 1 ? `${same.length} times, first on ${day(e.at)}, last on ${day(same.at(-1)!.at)}` : `on ${day(e.at)}`;

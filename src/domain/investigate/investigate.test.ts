@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Copy, HandlingAction, HandlingEvent, Person } from '../registry.ts';
 import type { CopyAccusation, Holding, SourceMatch } from './input.ts';
 import { attribute } from './investigate.ts';
+import type { Candidate } from './investigate.ts';
 
 const person = (id: string): Person => ({ id, name: id.toUpperCase(), agencyId: 'PCO', clearance: 'TOP SECRET', compartments: [], active: true, activeFrom: null, activeTo: null });
 let nextId = 100;
@@ -38,6 +39,16 @@ describe('attribute', () => {
     expect(result.candidates.every((c) => !c.strong)).toBe(true);
     expect(result.candidates.find((c) => c.person === 'idle')!.channels.access).toBeLessThan(0);
     expect(result.candidates.find((c) => c.person === 'paper')!.channels.access).toBe(0);
+  });
+
+  it('counts no print or open from more than half a year before publication', () => {
+    const old = holding('IA-1', 6, 'old', [['opened', '2022-06-01T09:00:00.000Z'], ['printed', '2022-06-01T09:05:00.000Z']]);
+    const result = attribute({ published, sources: [source('IA-1')], holdings: [leaker, decoy, old], accusations: [] });
+    const of = (person: string): Candidate => result.candidates.find((c) => c.person === person)!;
+    expect(of('old').evidence.filter((e) => e.channel === 'access')).toEqual([]);
+    // The decoy printed 137 days before publication: still counted.
+    expect(of('decoy').evidence.find((e) => e.channel === 'access' && e.detail.startsWith('printed'))).toBeDefined();
+    expect(of('decoy').channels.access).toBeGreaterThan(of('old').channels.access);
   });
 
   it('makes a fingerprint accusation strong evidence and leaves everyone else below the threshold', () => {

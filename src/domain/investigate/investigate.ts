@@ -65,7 +65,7 @@ function scoreCandidate(
     ...contentEvidence(held, input.sources),
     ...versionEvidence(held, input.sources),
     ...fingerprintEvidence(held, accusations),
-    ...accessEvidence(held),
+    ...accessEvidence(held, input.published),
     ...timingEvidence(held, input.published),
   ];
   const perChannel = channelTotals(items);

@@ -26,6 +26,15 @@ export const likelihood = {
     /** An electronic copy never opened: the holder most likely never read it. */
     // Observed 0.65 (judged 0.3): some leakers read a paper copy or a colleague's printout.
     neverOpenedElectronic: 0.45,
+    /**
+     * Actions (printed, downloaded, …) count only this many days before publication. Judged:
+     * leaks are traced to access in the weeks or months before them, and an innocent holder's
+     * print from long ago is common. On seeds train-2 and train-3, 3,122 innocent candidates
+     * and no leaker had an open and a print and nothing in the 30 days the timing channel looks
+     * at; their 10^0.89 had outranked leakers whose access left no record. Half a year, well
+     * beyond the simulation's 2–20 days, because a real leaker may have printed early.
+     */
+    windowDays: 180,
     /** Destroyed before publication with no print or download first. */
     // Observed 0.34 (judged 0.5).
     destroyedUnread: 0.4,
