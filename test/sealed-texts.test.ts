@@ -143,8 +143,13 @@ describeEachEngine('sealed texts at rest', (engineName) => {
     const mixed = new Set((await sealedValues(fixture.engine)).map((v) => sealedKeyId(v.value)));
     expect(mixed).toEqual(new Set([old, current.id]));
     expect((await readCase(fixture.engine, fixture.result.case)).notes.map((n) => n.text)).toEqual([noteText, 'A second note.', 'A third note.']);
+    const generation = async () => (await fixture.engine.db.selectFrom('ledger_head').select('registry_generation').executeTakeFirstOrThrow()).registry_generation;
+    const generationBefore = await generation();
     const result = await resealFields(fixture.engine, loadKeyring(fixture.keys, {}), { batchSize: 5 });
     expect(result.resealed['case_notes.text']).toBe(2);
+    // Version bodies rewritten: a process's cached products (app/registry-cache.ts) are stale.
+    expect(result.resealed['product_versions.body']).toBeGreaterThan(0);
+    expect(await generation()).toBeGreaterThan(generationBefore);
     expect((await resealFields(fixture.engine, loadKeyring(fixture.keys, {}), { batchSize: 5 })).total).toBe(0);
     for (const { what, value } of await sealedValues(fixture.engine)) expect(sealedKeyId(value), what).toBe(current.id);
     rmSync(join(fixture.keys, 'retired-data-keys'), { recursive: true, force: true });

@@ -68,8 +68,8 @@ export function rememberingEntitlement(): EntitlementCheck {
 /**
  * The handling audit, streamed: the registry (products, copies, people) is loaded, the events
  * are read a page at a time in key order and folded into a HandlingAudit, and only the days
- * that are bursts are read again, a day's range of the time index at a time. Memory grows with copies and findings,
- * not with events.
+ * that are bursts are read again, each one day's range of the time index. Memory grows with
+ * copies and findings, not with events.
  *
  * @example
  * const report = await runAudit(engine, { agencyId: 'PCO', asOf: '2023-06-01T00:00:00.000Z' });

@@ -10,6 +10,7 @@ import { writeTransaction } from '../store/unit-of-work.ts';
 import { disseminate, recordHandling } from './disseminate.ts';
 import type { DisseminationInput, HandlingInput } from './disseminate.ts';
 import { recordRefusal } from './refusal.ts';
+import { registryCacheOf } from './registry-cache.ts';
 import { RegistryState } from './registry-state.ts';
 
 async function loggingRefusals<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
@@ -25,14 +26,21 @@ export function disseminateProduct(engine: Engine, input: DisseminationInput): P
   return loggingRefusals(engine, () => writeTransaction(engine, (unit) => disseminate(unit, new RegistryState(unit), input, 'dissemination')));
 }
 
-/** Records a batch of events, all or nothing; each input names where it came from for errors. */
-export function recordEvents(engine: Engine, inputs: readonly HandlingInput[]): Promise<HandlingEvent[]> {
-  return loggingRefusals(engine, () => writeTransaction(engine, async (unit) => {
-    const state = new RegistryState(unit);
-    // One read per kind of record for the whole batch, not one per product and person it names.
+/**
+ * Records a batch of events, all or nothing; each input names where it came from for errors.
+ * The products, people and copies it names are read once per batch, and only those no earlier
+ * batch of this process read at the current registry generation (app/registry-cache.ts).
+ */
+export async function recordEvents(engine: Engine, inputs: readonly HandlingInput[]): Promise<HandlingEvent[]> {
+  let state: RegistryState | undefined;
+  const events = await loggingRefusals(engine, () => writeTransaction(engine, async (unit) => {
+    state = new RegistryState(unit, registryCacheOf(engine));
     await state.preload(inputs, inputs.flatMap((e) => [e.recipientId, e.actorId, ...(e.toPersonId === undefined ? [] : [e.toPersonId])]));
-    const events: HandlingEvent[] = [];
-    for (const [i, input] of inputs.entries()) events.push(await recordHandling(unit, state, input, `events[${i}]`));
-    return events;
+    const recorded: HandlingEvent[] = [];
+    for (const [i, input] of inputs.entries()) recorded.push(await recordHandling(unit, state, input, `events[${i}]`));
+    return recorded;
   }));
+  // Committed: what the batch read may serve the next one.
+  state?.publish();
+  return events;
 }

@@ -13,6 +13,7 @@ import type { VersionCode } from './fingerprinting.ts';
 import {
   findAgency, findPerson, findProduct, findProducts, listCopiesHeld, listCopiesOfProduct, listPeople, listVersionRows, listVersionRowsOf, maxSerial,
 } from '../store/registry-queries.ts';
+import type { RegistryCache, RegistryReads } from './registry-cache.ts';
 import { openVersionRow } from './sealed-texts.ts';
 
 export interface KnownProduct {
@@ -45,8 +46,11 @@ export class RegistryState {
   private readonly allHolders = new Set<string>();
   private readonly serials = new Map<string, number>();
   private readonly codes = new Map<string, VersionCode>();
+  /** What preload read from the database, for the cache once the unit has committed. */
+  private readonly reads = { products: [] as KnownProduct[], people: [] as Person[], holdings: [] as Array<RegistryReads['holdings'][number]> };
 
-  constructor(private readonly unit: UnitOfWork) {}
+  /** `cache`: the process's registry records (app/registry-cache.ts), used by preload and filled by publish. */
+  constructor(private readonly unit: UnitOfWork, private readonly cache?: RegistryCache) {}
 
   /** Already known (loaded or created in this unit): no await needed on the hot path of bulk imports. */
   knownPerson(id: string): Person | undefined {
@@ -88,22 +92,67 @@ export class RegistryState {
    */
   async preload(holdings: ReadonlyArray<{ readonly productId: string; readonly recipientId: string }>, personIds: readonly string[]): Promise<void> {
     const trx = this.unit.trx;
-    const products = [...new Set(holdings.map((h) => h.productId))].filter((id) => !this.products.has(id));
+    const cache = this.cache?.at(this.unit.registryGeneration);
+    const products = this.notYetKnown(this.products, holdings.map((h) => h.productId), (id) => cache?.product(id));
     const found = await findProducts(this.unit.engine, trx, products);
     const rowsOf = groupBy(await listVersionRowsOf(trx, found.map((p) => p.id)), (row) => row.product_id);
     for (const id of products) this.products.set(id, null);
-    for (const p of found) this.products.set(p.id, storedProduct(this.unit.engine, p, rowsOf.get(p.id) ?? []));
-    const unknown = holdings.filter((h) => this.products.get(h.productId) && this.knownCopiesHeld(h.productId, h.recipientId) === undefined);
+    for (const p of found) {
+      const known = storedProduct(this.unit.engine, p, rowsOf.get(p.id) ?? []);
+      this.products.set(p.id, known);
+      this.reads.products.push(known);
+    }
+    const unknown: Array<(typeof holdings)[number]> = [];
+    for (const h of holdings) {
+      if (!this.products.get(h.productId) || this.knownCopiesHeld(h.productId, h.recipientId) !== undefined) continue;
+      if (!this.holdCached(h.productId, h.recipientId, cache)) unknown.push(h);
+    }
     if (unknown.length > 0) {
       const held = await listCopiesHeld(this.unit.engine, trx, unknown);
       // Every copy of each pair is here: each pair not known before is now complete.
       const wasKnown = new Set(held.filter((c) => this.knownCopiesHeld(c.productId, c.recipientId) !== undefined).map((c) => c.id));
       for (const copy of held) if (!wasKnown.has(copy.id)) this.holdCopy(copy);
       for (const h of unknown) if (this.knownCopiesHeld(h.productId, h.recipientId) === undefined) this.holders(h.productId).set(h.recipientId, []);
+      const heldBy = groupBy(held, (c) => `${c.productId}\u0000${c.recipientId}`);
+      for (const [key, h] of new Map(unknown.map((h) => [`${h.productId}\u0000${h.recipientId}`, h]))) {
+        this.reads.holdings.push({ productId: h.productId, recipientId: h.recipientId, copies: heldBy.get(key) ?? [] });
+      }
     }
-    const people = [...new Set(personIds)].filter((id) => !this.people.has(id));
+    const people = this.notYetKnown(this.people, personIds, (id) => cache?.person(id));
     for (const id of people) this.people.set(id, null);
-    for (const person of await listPeople(this.unit.engine, trx, people)) this.people.set(person.id, person);
+    for (const person of await listPeople(this.unit.engine, trx, people)) {
+      this.people.set(person.id, person);
+      this.reads.people.push(person);
+    }
+  }
+
+  /**
+   * After the unit has committed: hands what preload read to the cache, unless the unit wrote
+   * registry records (its commit raised the generation, so the cache starts again anyway).
+   */
+  publish(): void {
+    if (!this.unit.writesRegistry) this.cache?.absorb(this.unit.registryGeneration, this.reads);
+  }
+
+  /** The ids not known to this unit, after taking those the cache holds; each once. */
+  private notYetKnown<T>(known: Map<string, T | null>, ids: readonly string[], cached: (id: string) => T | undefined): string[] {
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      if (known.has(id)) continue;
+      const record = cached(id);
+      if (record === undefined) missing.push(id);
+      else known.set(id, record);
+    }
+    return missing;
+  }
+
+  /** Takes a pair's copies from the cache into this unit's own lists (which it may extend); whether the cache had them. */
+  private holdCached(productId: string, recipientId: string, cache: RegistryCache | undefined): boolean {
+    const copies = cache?.copiesHeld(productId, recipientId);
+    if (copies === undefined) return false;
+    if (copies.length === 0) this.holders(productId).set(recipientId, []);
+    for (const copy of copies) this.holdCopy(copy);
+    return true;
   }
 
   /** The copies of a product a person holds (issued or forwarded to them), oldest first. */

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.ts';
 import type { Engine } from '../store/engine.ts';
 import { unsealedTextsKey } from '../store/migrations/0008-sealed-texts.ts';
+import { raiseRegistryGeneration } from '../store/unit-of-work.ts';
 import { resealUserSecrets } from './accounts/rotate-secrets.ts';
 import { CryptoError, decryptField, encryptField, sealedKeyId } from './crypto/envelope.ts';
 import type { Keyring } from './crypto/keyring.ts';
@@ -152,6 +153,8 @@ const sealedColumns: readonly ColumnPass[] = [
     stored: (r) => r.body,
     write: async (trx, r, sealed) => {
       await trx.updateTable('product_versions').set({ body: sealed }).where('product_id', '=', r.product_id).where('version', '=', r.version).where('body', '=', r.body).execute();
+      // A process's cached products hold their version rows as sealed (app/registry-cache.ts).
+      await raiseRegistryGeneration(trx);
     },
   })),
   pass(textColumn<CodeRow>('fingerprint_codes.slots', (r) => ({ kind: 'fingerprint-slots', productId: r.product_id, version: r.version }), {

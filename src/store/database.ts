@@ -92,6 +92,8 @@ export interface LedgerHeadTable {
   size: number;
   /** 0002-ledger-tree: the frontier's hashes (rootPlan(size) order), 32 bytes each. */
   frontier: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  /** 0014: raised by every unit that writes registry records; caches of them are valid for one value (app/registry-cache.ts). */
+  registry_generation: ColumnType<number, number | undefined, number>;
 }
 
 /** 0002-ledger-tree: a stored hash at a tile level (8, 16, …) of the ledger's tree. */

@@ -19,6 +19,7 @@ import { addLedgerStrata } from './migrations/0010-ledger-strata.ts';
 import { dropEventsCopyIndex } from './migrations/0011-events-copy-index.ts';
 import { makeLedgerRefIndexPartial } from './migrations/0012-ledger-ref-index.ts';
 import { replaceEventsActorIndex } from './migrations/0013-events-actor-indexes.ts';
+import { addRegistryGeneration } from './migrations/0014-registry-generation.ts';
 import type { MigrationStep } from './migrations/step.ts';
 
 /** All migrations in order; names sort in the order they run. */
@@ -36,6 +37,7 @@ export const migrations: ReadonlyArray<readonly [name: string, step: MigrationSt
   ['0011-events-copy-index', dropEventsCopyIndex],
   ['0012-ledger-ref-index', makeLedgerRefIndexPartial],
   ['0013-events-actor-indexes', replaceEventsActorIndex],
+  ['0014-registry-generation', addRegistryGeneration],
 ];
 
 export async function migrate(engine: Engine): Promise<void> {

@@ -22,6 +22,9 @@ const flushOrder: readonly TableName[] = [
 ];
 const flushThreshold = 5_000;
 
+/** The tables whose records a process may keep between transactions (app/registry-cache.ts): writing any raises the registry generation. */
+const registryTables: ReadonlySet<TableName> = new Set<TableName>(['agencies', 'people', 'products', 'product_versions', 'copies']);
+
 /** Called after a unit's ledger rows are written, in the same transaction (the Merkle tree). */
 export type LedgerAppendHook = (trx: Kysely<Database>, engine: Engine, firstIndex: number, leafHashes: readonly Buffer[]) => Promise<void>;
 const appendHooks: LedgerAppendHook[] = [];
@@ -29,16 +32,29 @@ export function onLedgerAppend(hook: LedgerAppendHook): void {
   appendHooks.push(hook);
 }
 
+/** Raises the registry generation for a change made outside a unit (key rotation rewriting version bodies). */
+export async function raiseRegistryGeneration(trx: Kysely<Database>): Promise<void> {
+  await trx.updateTable('ledger_head').set((eb) => ({ registry_generation: eb('registry_generation', '+', 1) })).where('id', '=', 1).execute();
+}
+
 export class UnitOfWork {
   private buffers: Buffers = {};
   private buffered = 0;
   private readonly leafHashes: Buffer[] = [];
+  private registryWritten = false;
 
   constructor(
     readonly trx: Kysely<Database>,
     readonly engine: Engine,
     private readonly firstIndex: number,
+    /** ledger_head.registry_generation when the unit began (0014). */
+    readonly registryGeneration = 0,
   ) {}
+
+  /** Whether this unit adds registry records: its commit raises the registry generation. */
+  get writesRegistry(): boolean {
+    return this.registryWritten;
+  }
 
   /** The index the next ledger entry will get. */
   get nextIndex(): number {
@@ -75,6 +91,7 @@ export class UnitOfWork {
     const list: Row<T>[] = (this.buffers[table] ??= []);
     list.push(row);
     this.buffered++;
+    if (registryTables.has(table)) this.registryWritten = true;
   }
 
   /** Writes what is buffered; called automatically when the buffer grows large. */
@@ -95,9 +112,10 @@ export class UnitOfWork {
 
   async finish(): Promise<number> {
     await this.flush();
-    if (this.leafHashes.length > 0) {
-      for (const hook of appendHooks) await hook(this.trx, this.engine, this.firstIndex, this.leafHashes);
-      await this.trx.updateTable('ledger_head').set({ size: this.nextIndex }).where('id', '=', 1).execute();
+    if (this.leafHashes.length > 0) for (const hook of appendHooks) await hook(this.trx, this.engine, this.firstIndex, this.leafHashes);
+    if (this.leafHashes.length > 0 || this.registryWritten) {
+      await this.trx.updateTable('ledger_head')
+        .set(this.registryWritten ? { size: this.nextIndex, registry_generation: this.registryGeneration + 1 } : { size: this.nextIndex }).where('id', '=', 1).execute();
     }
     return this.leafHashes.length;
   }
@@ -116,8 +134,8 @@ export class UnitOfWork {
 export async function writeTransaction<T>(engine: Engine, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
   return engine.db.transaction().execute(async (trx) => {
     await engine.lockLedger(trx);
-    const head = await trx.selectFrom('ledger_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow();
-    const unit = new UnitOfWork(trx, engine, head.size);
+    const head = await trx.selectFrom('ledger_head').select(['size', 'registry_generation']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const unit = new UnitOfWork(trx, engine, head.size, head.registry_generation);
     const result = await work(unit);
     await unit.finish();
     return result;
