@@ -85,10 +85,11 @@ export class RegistryState {
   }
 
   /**
-   * Loads, in a few set-based reads, what a batch of events will name and is not known yet: the
-   * products, the copies each (product, holder) pair holds (not every copy of the product), and
-   * the people; what does not exist is remembered as missing. After it, recording the batch
-   * reads nothing more unless an event forwards a copy.
+   * Loads, in a few set-based reads, what a batch of events will name and is not known yet, to
+   * this unit or to the process's cache at the current registry generation: the products, the
+   * copies each (product, holder) pair holds (not every copy of the product), and the people;
+   * what does not exist is remembered as missing (in this unit only). After it, recording the
+   * batch reads nothing more unless an event forwards a copy.
    */
   async preload(holdings: ReadonlyArray<{ readonly productId: string; readonly recipientId: string }>, personIds: readonly string[]): Promise<void> {
     const trx = this.unit.trx;
