@@ -79,6 +79,19 @@ export function isoDay(iso: string): number {
   return digits(iso, 8, 10);
 }
 
+/** Milliseconds in a day (UTC days: no leap seconds in stored times). */
+export const DAY_MS = 86_400_000;
+
+/** A stored time `days` later (earlier when negative), in the stored form. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+}
+
+/** Days from `from` to `to`, fractional; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / DAY_MS;
+}
+
 /** Formats epoch milliseconds in the stored form. */
 export function formatTime(epochMs: number): string {
   return new Date(epochMs).toISOString();

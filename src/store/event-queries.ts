@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Kysely, SqlBool } from 'kysely';
 import type { AuditEvent } from '../domain/audit/index.ts';
 import type { HandlingEvent } from '../domain/registry.ts';
+import { addDays } from '../domain/time.ts';
 import type { Database } from './database.ts';
 import type { Engine } from './engine.ts';
 import { readInChunks, readInLists } from './in-chunks.ts';
@@ -87,7 +88,7 @@ export async function* eventsOfProducts(engine: Engine, productIds: readonly str
 /** The query for one person's events of one UTC day (`YYYY-MM-DD`) up to `asOf`, in time order: one day's range of events_at_actor (0013). */
 export function selectPersonDay(db: Kysely<Database>, personId: string, day: string, asOf: string) {
   const start = `${day}T00:00:00.000Z`;
-  const end = new Date(Date.parse(start) + 86_400_000).toISOString();
+  const end = addDays(start, 1);
   return db.selectFrom('events').select(eventColumns).where('at', '>=', start).where('at', '<', end).where('actor_id', '=', personId)
     .where('at', '<=', asOf).orderBy('at').orderBy('id');
 }

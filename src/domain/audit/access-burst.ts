@@ -1,4 +1,4 @@
-import { isoDay, isoMonth, isoYear } from '../time.ts';
+import { DAY_MS, isoDay, isoMonth, isoYear } from '../time.ts';
 import type { AuditEvent } from './audit-input.ts';
 import type { AuditContext } from './audit-context.ts';
 import { groupBy } from '../group-by.ts';
@@ -14,8 +14,6 @@ export interface BurstDay {
   /** Accesses a day over the window before it. */
   readonly baseline: number;
 }
-
-const dayMs = 86_400_000;
 
 /**
  * Accesses per person per UTC day, counted as events go by in any order: all a burst needs to
@@ -45,7 +43,7 @@ export class AccessDays {
       if (!keep(personId)) continue;
       const days = daysCounted(counts).map(([key, count]) => {
         const day = dayText(key);
-        return { day, count, n: Date.parse(`${day}T00:00:00.000Z`) / dayMs };
+        return { day, count, n: Date.parse(`${day}T00:00:00.000Z`) / DAY_MS };
       }).sort((a, b) => a.n - b.n);
       // Two pointers: `windowSum` holds the accesses of the windowDays days before days[i].
       let from = 0;

@@ -2,6 +2,7 @@ import type { Agency, Copy, Person } from '../registry.ts';
 import type { AuditBase } from './audit-input.ts';
 import type { AuditPolicy, MarkingRules } from './audit-policy.ts';
 import { rulesForMarking } from './audit-policy.ts';
+import { addDays } from '../time.ts';
 
 /** The input indexed once for all rules; only copies that existed at `asOf` are kept. Events are fed separately. */
 export interface AuditContext {
@@ -88,15 +89,6 @@ function earlier(a: string | null, b: string | null): string | null {
 }
 
 
-const dayMs = 86_400_000;
-
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(iso) + days * dayMs).toISOString();
-}
-
-export function daysBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / dayMs;
-}
 
 /**
  * addDays with its answers kept, for a pass over every copy: copies issued together share their

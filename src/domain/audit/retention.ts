@@ -1,7 +1,8 @@
 import type { AuditEvent } from './audit-input.ts';
 import type { Copy } from '../registry.ts';
 import type { AuditContext, AuditCopy } from './audit-context.ts';
-import { daysBetween, rememberingAddDays } from './audit-context.ts';
+import { rememberingAddDays } from './audit-context.ts';
+import { daysBetween } from '../time.ts';
 import type { CopyFacts } from './copy-facts.ts';
 import type { Finding } from './finding.ts';
 

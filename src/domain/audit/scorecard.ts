@@ -1,7 +1,6 @@
 import type { AuditContext } from './audit-context.ts';
 import { groupBy } from '../group-by.ts';
-import { isoMonth, isoYear } from '../time.ts';
-import { daysBetween } from './audit-context.ts';
+import { daysBetween, isoMonth, isoYear } from '../time.ts';
 import type { AuditInput } from './audit-input.ts';
 import { auditInMemory } from './audit-handling.ts';
 import { defaultAuditPolicy } from './audit-policy.ts';

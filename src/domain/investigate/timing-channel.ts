@@ -2,10 +2,9 @@ import type { HandlingEvent } from '../registry.ts';
 import { evidence } from './evidence.ts';
 import type { Evidence } from './evidence.ts';
 import type { Holding } from './input.ts';
+import { DAY_MS, daysBetween } from '../time.ts';
 import { likelihood } from './likelihoods.ts';
 
-const dayMs = 86_400_000;
-const daysBetween = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / dayMs;
 const reading = (e: HandlingEvent): boolean => e.action !== 'destroyed' && e.action !== 'returned' && e.action !== 'acknowledged';
 
 /**
@@ -35,7 +34,7 @@ export function timingEvidence(held: readonly Holding[], published: string): Evi
   const products = new Set(recent.map((x) => x.product));
   if (products.size >= 2) {
     const times = recent.map((x) => Date.parse(x.event.at)).sort((a, b) => a - b);
-    if ((times.at(-1)! - times[0]!) / dayMs <= t.burstDays) {
+    if ((times.at(-1)! - times[0]!) / DAY_MS <= t.burstDays) {
       out.push(evidence('timing', `touched ${products.size} matched products within ${t.burstDays} days of each other`, t.burst, recent.map((x) => x.event.id)));
     }
   }
