@@ -51,6 +51,15 @@ describe('attribute', () => {
     expect(of('decoy').channels.access).toBeGreaterThan(of('old').channels.access);
   });
 
+  it('names and cites only the actions in the window, and does not call a copy printed long ago and then destroyed unread', () => {
+    const twice = holding('IA-1', 7, 'twice', [['printed', '2022-06-01T09:00:00.000Z'], ['printed', '2023-02-10T09:00:00.000Z']]);
+    const kept = holding('IA-1', 8, 'kept', [['printed', '2022-06-01T09:00:00.000Z'], ['destroyed', '2022-07-01T09:00:00.000Z']]);
+    const result = attribute({ published, sources: [source('IA-1')], holdings: [leaker, twice, kept], accusations: [] });
+    const access = (person: string) => result.candidates.find((c) => c.person === person)!.evidence.filter((e) => e.channel === 'access');
+    expect(access('twice').map((e) => [e.detail, e.ledger])).toEqual([['printed IA-1.c7 on 2023-02-10', [twice.events[1]!.id]]]);
+    expect(access('kept')).toEqual([]);
+  });
+
   it('makes a fingerprint accusation strong evidence and leaves everyone else below the threshold', () => {
     const accusations: CopyAccusation[] = [
       { copyId: 'IA-1.c2', productId: 'IA-1', score: 31, innocentBound: 1e-12, falseAccusationBound: 1e-9, accused: true, decoder: 'likelihood', slotsRead: 40, slotsAgreeing: 40, log10LikelihoodRatio: 11.7 },
