@@ -14,13 +14,14 @@
  * - events_actor_not_holder (actor_id, product_id), partial: only events whose actor is not the
  *   copy's recipient (a colleague opening someone's copy on a shared drive, an account acting
  *   on another's file), which are few. Every other product an agency's people acted on, they
- *   hold a copy of, and copies_recipient finds those. Its queries must carry the condition as
- *   literal SQL (store/event-queries.ts actedOnOthersCopies).
+ *   hold a copy of, and copies_recipient finds those. The index and its query share one
+ *   condition (store/event-queries.ts actorIsNotHolder), which SQLite needs as literal SQL.
  *
  * `actor_is_holder` is derived (the copy's recipient never changes) and not part of the event's
  * ledger leaf. Existing rows are filled in from `copies`.
  */
 import { sql } from 'kysely';
+import { actorIsNotHolder } from '../event-queries.ts';
 import type { MigrationStep } from './step.ts';
 
 export const replaceEventsActorIndex: MigrationStep = async (db) => {
@@ -30,5 +31,5 @@ export const replaceEventsActorIndex: MigrationStep = async (db) => {
   await db.schema.dropIndex('events_actor_at').ifExists().execute();
   await db.schema.createIndex('events_at_actor').on('events').columns(['at', 'actor_id']).execute();
   await db.schema.createIndex('events_actor_not_holder').on('events').columns(['actor_id', 'product_id'])
-    .where(sql.ref('actor_is_holder'), '=', sql.lit(0)).execute();
+    .where(actorIsNotHolder).execute();
 };
