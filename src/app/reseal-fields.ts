@@ -34,6 +34,11 @@ interface SealedColumn<Row> {
   describe(row: Row): string;
   /** Writes `sealed` only where the row still holds what was read. */
   write(trx: Db, row: Row, sealed: string): Promise<void>;
+  /**
+   * Whether processes keep this column's values between transactions (app/registry-cache.ts
+   * keeps version rows as sealed): each batch rewriting it raises the registry generation.
+   */
+  readonly cached?: boolean;
 }
 
 export interface ResealOptions {
@@ -81,6 +86,7 @@ async function resealColumn<Row>(engine: Engine, keyring: Keyring, column: Seale
     if (stale.length > 0) {
       await engine.db.transaction().execute(async (trx) => {
         for (const { row, sealed } of stale) await column.write(trx, row, sealed);
+        if (column.cached === true) await raiseRegistryGeneration(trx);
       });
     }
     count += stale.length;
@@ -153,9 +159,8 @@ const sealedColumns: readonly ColumnPass[] = [
     stored: (r) => r.body,
     write: async (trx, r, sealed) => {
       await trx.updateTable('product_versions').set({ body: sealed }).where('product_id', '=', r.product_id).where('version', '=', r.version).where('body', '=', r.body).execute();
-      // A process's cached products hold their version rows as sealed (app/registry-cache.ts).
-      await raiseRegistryGeneration(trx);
     },
+    cached: true,
   })),
   pass(textColumn<CodeRow>('fingerprint_codes.slots', (r) => ({ kind: 'fingerprint-slots', productId: r.product_id, version: r.version }), {
     page: pageCodes,
