@@ -48,7 +48,7 @@ export class UnitOfWork {
     readonly engine: Engine,
     private readonly firstIndex: number,
     /** ledger_head.registry_generation when the unit began (0014). */
-    readonly registryGeneration = 0,
+    readonly registryGeneration: number,
   ) {}
 
   /** Whether this unit adds registry records: its commit raises the registry generation. */
