@@ -144,9 +144,8 @@ function choose(reads: readonly Read[], code: FingerprintCode, copies: readonly 
  * articles (seeds train-1, train-2, train-3), of the visible readings: 6 of 789 inside quotes
  * differed; outside quotes, 25 of 1,408 of the carried kinds (δ ≈ 0.04, kept at 0.1 because
  * real writers impose house style more than the simulation's do) and 168 of 454 of the
- * writers' own (δ ≈ 0.74). One δ
- * of 0.2 for both had let a writer's "stated" count against the leaker's copy nearly as much
- * as a quoted word. Read half the time: δ = 0.5, one of two colluders mixing copies of the
+ * writers' own (δ ≈ 0.74). One δ of 0.2 for both had let a writer's "stated" count against the
+ * leaker's copy nearly as much as a quoted word. Read half the time: δ = 0.5, one of two colluders mixing copies of the
  * same product. A copy's evidence is their mixture, weighted 0.9 and 0.1 (`MODEL_WEIGHTS`).
  * Any δ keeps an innocent copy's ratio at E = 1 (see `evidenceWeights`), so no choice of them
  * weakens its bound.
