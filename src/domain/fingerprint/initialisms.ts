@@ -1,13 +1,16 @@
 /**
- * Initialisms written with or without full stops: "U.S." / "US", "U.N." / "UN", "U.K." / "UK",
- * "E.U." / "EU". The same name either way (The Canadian Style §1.06 drops the stops; the AP
- * and Chicago styles keep them for "U.S."), so a copy may use either. Matched in capitals
- * only, so that "us" the pronoun is never one.
+ * Initialisms written with or without full stops, or spelled out: "U.S." / "US" / "United
+ * States", "U.N." / "UN" / "United Nations", "U.K." / "UK" / "United Kingdom", "E.U." / "EU" /
+ * "European Union". The same name each way (The Canadian Style §1.06 drops the stops; the AP
+ * and Chicago styles keep them for "U.S."; every style spells the name out at will), so a copy
+ * may use any. Matched in capitals only, so that "us" the pronoun is never one.
  */
 import type { FormatMatch } from './number-date-formats.ts';
 import type { Token } from './tokens.ts';
 
-const INITIALISMS: readonly string[] = ['US', 'UN', 'UK', 'EU'];
+const SPELLED_OUT: ReadonlyMap<string, string> = new Map([
+  ['US', 'United States'], ['UN', 'United Nations'], ['UK', 'United Kingdom'], ['EU', 'European Union'],
+]);
 
 const isCapitals = (word: string): boolean => word.length > 1 && /^\p{Lu}+$/u.test(word);
 
@@ -22,24 +25,47 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return !isCapitals(before) && !isCapitals(after);
 }
 
-/** "U.S." (form 0, the canonical form) or "US" (form 1) at raw token `i`. */
+/**
+ * Whether a copy may spell the initialism out here: before a lower-case word or a comma,
+ * semicolon, colon or closing bracket ("U.S. officials", "the U.N., which"), not after "an"
+ * ("an EU official" would become "an European Union official"). Never before a capitalised
+ * word, which may make a name of its own ("US Airways" is not "United States Airways"), nor
+ * before "of" ("the United States of America").
+ */
+function maySpellOut(text: string, start: number, end: number): boolean {
+  if (/\ban\s+$/iu.test(text.slice(Math.max(0, start - 4), start))) return false;
+  return /^(?:\s+(?!of\b)\p{Ll}|[,;:)])/u.test(text.slice(end, end + 4));
+}
+
+/** "U.S." (form 0, the canonical form), "US" (form 1) or "United States" (form 2) at raw token `i`. */
 export function matchInitialism(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
   const first = tokens[i];
   if (!first) return null;
   const bare = text.slice(first.start, first.end);
-  if (INITIALISMS.includes(bare)) return standsAlone(text, first.start, first.end) ? initialism(bare, first, first, 1, 1) : null;
+  if (SPELLED_OUT.has(bare)) return standsAlone(text, first.start, first.end) ? initialism(text, bare, first, first, 1, 1) : null;
+  const spelled = matchSpelledOut(tokens, i, text);
+  if (spelled) return spelled;
   const last = tokens[i + 3];
   if (!last || !/^\p{Lu}$/u.test(bare)) return null;
   const dotted = text.slice(first.start, last.end);
   const letters = dotted.replace(/\./g, '');
-  if (dotted !== `${bare}.${letters.charAt(1)}.` || !INITIALISMS.includes(letters) || !standsAlone(text, first.start, last.end)) return null;
-  return initialism(letters, first, last, 4, 0);
+  if (dotted !== `${bare}.${letters.charAt(1)}.` || !SPELLED_OUT.has(letters) || !standsAlone(text, first.start, last.end)) return null;
+  return initialism(text, letters, first, last, 4, 0);
 }
 
-function initialism(letters: string, first: Token, last: Token, rawCount: number, formIndex: number): FormatMatch {
+/** "United States" and the like, wherever it is not "of" something; a copy may shorten it anywhere. */
+function matchSpelledOut(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
+  const [first, last] = [tokens[i], tokens[i + 1]];
+  if (!first || !last) return null;
+  const name = text.slice(first.start, last.end);
+  const letters = [...SPELLED_OUT].find(([, spelled]) => spelled === name)?.[0];
+  if (letters === undefined || /^\s+of\b/u.test(text.slice(last.end, last.end + 4))) return null;
+  return initialism(text, letters, first, last, 2, 2);
+}
+
+function initialism(text: string, letters: string, first: Token, last: Token, rawCount: number, formIndex: number): FormatMatch {
   const dotted = `${letters.charAt(0)}.${letters.charAt(1)}.`;
-  return {
-    kind: 'initialism', rawCount, start: first.start, end: last.end, formIndex,
-    alternatives: [dotted, letters], canonicalTokens: [letters.toLowerCase()],
-  };
+  const spelled = SPELLED_OUT.get(letters) ?? letters;
+  const alternatives = formIndex === 2 || maySpellOut(text, first.start, last.end) ? [dotted, letters, spelled] : [dotted, letters];
+  return { kind: 'initialism', rawCount, start: first.start, end: last.end, formIndex, alternatives, canonicalTokens: [letters.toLowerCase()] };
 }
