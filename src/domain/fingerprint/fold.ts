@@ -5,6 +5,7 @@
  * the decoder aligns on and what `canonicalText` writes out. Optional commas (see
  * optional-commas.ts) fold away entirely.
  */
+import { matchContraction } from './contractions.ts';
 import type { FoldingTable } from './folding-table.ts';
 import { matchInitialism } from './initialisms.ts';
 import { matchApostrophe, matchDate, matchMillions, matchPercent, matchSmallNumber, matchThousands, matchTime } from './number-date-formats.ts';
@@ -78,7 +79,7 @@ export { matchForm };
 
 function groupAt(raw: readonly Token[], i: number, text: string, table: FoldingTable): { group: FoldGroup; canonical: readonly string[] } | null {
   const format = matchDate(raw, i, text) ?? matchPercent(raw, i) ?? matchTime(raw, i) ?? matchThousands(raw, i, text) ?? matchApostrophe(raw, i, text)
-    ?? matchMillions(raw, i, text) ?? matchSmallNumber(raw, i, text) ?? matchInitialism(raw, i, text);
+    ?? matchMillions(raw, i, text) ?? matchSmallNumber(raw, i, text) ?? matchInitialism(raw, i, text) ?? matchContraction(raw, i, text, table);
   if (format) {
     const group = { kind: format.kind, classIndex: -1, formIndex: format.formIndex, start: format.start, end: format.end,
       alternatives: format.alternatives, firstRaw: i, rawCount: format.rawCount };

@@ -7,6 +7,7 @@ import { readSlots } from './read-slots.ts';
 import { renderCopy } from './render-copy.ts';
 import type { Slot } from './slot.ts';
 import { issue, SMALL_LEXICON } from './test-fixtures.ts';
+import { isWritersOwnChoice } from './writers-own-choices.ts';
 
 /** Each visible slot of `kind` as "a few characters before|its alternatives". */
 function slotsOf(text: string, kind: string): string[] {
@@ -56,5 +57,28 @@ describe('initialisms spelled out', () => {
   it('read back from a quoted, retyped copy and fold to one form', () => {
     expectQuotedCopiesReadBack('(S) Officials said U.S. troops left the UN, and United States officials stayed in the E.U. for a week.', 'initialism');
     expect(canonicalText('the United States officials and the U.S. officials', SMALL_LEXICON)).toBe('the U.S. officials and the U.S. officials');
+  });
+});
+
+describe('negative contractions', () => {
+  it('are found written out or contracted, with either apostrophe', () => {
+    expect(slotsOf('The group did not leave, and officials can\'t say why. Its staff isn\u2019t paid and cannot go.', 'contraction'))
+      .toEqual(['e group |did not/didn\'t/didn\u2019t', 'ficials |cannot/can\'t/can\u2019t', 's staff |is not/isn\'t/isn\u2019t', 'aid and |cannot/can\'t/can\u2019t']);
+    expect(slotsOf('Didn\'t they go?', 'contraction')).toEqual(['|Did not/Didn\'t/Didn\u2019t']);
+  });
+
+  it('are not found on modal verbs, stressed negations, a phrase of its own with "not", or "\'s"', () => {
+    // "will" and "could" are estimative language; "not enough" folds as the phrase for "insufficient".
+    expect(slotsOf('The group will not leave and could not stay. It did NOT pay, it is not enough, and it\'s over.', 'contraction')).toEqual([]);
+  });
+
+  it('read back from a quoted, retyped copy, apostrophe included, and fold to the written-out form', () => {
+    expectQuotedCopiesReadBack('(S) The group did not leave, and officials can\'t say why the unit wasn\u2019t paid.', 'contraction');
+    expect(canonicalText('They didn\u2019t go and can\'t stay.', SMALL_LEXICON)).toBe('They did not go and cannot stay.');
+  });
+
+  it('are chosen by a writer\'s habit outside quotes', () => {
+    const [slot] = findSlots('The group did not leave.', SMALL_LEXICON, { invisible: false }).filter((s) => s.kind === 'contraction');
+    expect(slot && isWritersOwnChoice(slot)).toBe(true);
   });
 });

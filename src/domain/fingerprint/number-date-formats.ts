@@ -7,7 +7,7 @@ import type { Token } from './tokens.ts';
 import { isDigits } from './tokens.ts';
 
 export interface FormatMatch {
-  readonly kind: 'number-format' | 'date-format' | 'typography' | 'spelled-number' | 'initialism';
+  readonly kind: 'number-format' | 'date-format' | 'typography' | 'spelled-number' | 'initialism' | 'contraction';
   /** Raw tokens consumed, from the matcher's start index. */
   readonly rawCount: number;
   /** The span replaced by an alternative (for percentages it starts right after the number). */

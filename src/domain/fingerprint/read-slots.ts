@@ -28,6 +28,11 @@ function normaliseReading(text: string): string {
   return normaliseToken(text.replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim());
 }
 
+/** Lower-cased, without format characters or runs of spaces, but with its apostrophes as written. */
+function caseless(text: string): string {
+  return text.replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+}
+
 function alignedRun(mapping: Int32Array, from: number, to: number): number | null {
   const first = mapping[from];
   if (first === undefined || first < 0) return null;
@@ -54,6 +59,11 @@ function readTokens(slot: Slot, leak: string, tokens: readonly FoldedToken[], fi
   const text = leak.slice(head.start, tail.end);
   // Typographic slots differ only in what normalisation removes: compare them exactly.
   if (slot.kind === 'typography' || slot.kind === 'quotation-marks') return slot.alternatives.indexOf(text) >= 0 ? slot.alternatives.indexOf(text) : null;
+  // A contraction's alternatives differ in their apostrophe too ("didn't" / "didn’t"): an
+  // alternative as written wins over one that only normalises alike.
+  const written = caseless(text);
+  const exact = slot.alternatives.findIndex((alt) => caseless(alt) === written);
+  if (exact >= 0) return exact;
   const found = normaliseReading(text);
   const symbol = slot.alternatives.findIndex((alt) => normaliseReading(alt) === found);
   return symbol >= 0 ? symbol : null;

@@ -18,6 +18,7 @@ export type SlotKind =
   | 'spelled-number'
   | 'abbreviation'
   | 'initialism'
+  | 'contraction'
   | 'synonym'
   | 'title'
   | 'invisible';
