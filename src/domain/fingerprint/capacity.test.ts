@@ -33,9 +33,9 @@ describe('capacity', () => {
 describe('distributionWarning', () => {
   it('warns when the list is longer than the visible slots support, and not at the cap', () => {
     const short = capacity(REPORT, findSlots(REPORT, SMALL_LEXICON));
-    const warning = distributionWarning(short, 5000);
+    const warning = distributionWarning(short, 50_000);
     expect(warning?.suggestedAuthorAlternatives).toBeGreaterThan(0);
-    expect(warning?.message).toContain('5,000 are on the list');
+    expect(warning?.message).toContain('50,000 are on the list');
     const capped = { ...short, wholeDocument: { ...short.wholeDocument, visibleOnly: { singleLeaker: MAX_REPORTED_RECIPIENTS, colluders: 10 } } };
     expect(distributionWarning(capped, 2_000_000)).toBeNull();
   });

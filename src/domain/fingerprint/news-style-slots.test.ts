@@ -82,3 +82,19 @@ describe('negative contractions', () => {
     expect(slot && isWritersOwnChoice(slot)).toBe(true);
   });
 });
+
+describe('months abbreviated before a day', () => {
+  it('are a third form of a date with a month the AP abbreviates, and found as one', () => {
+    expect(slotsOf('Officials met on Sept. 20, 2003 and on 5 January, then again March 11 and Oct. 7 last year.', 'date-format').map((s) => s.split('|')[1]))
+      .toEqual(['20 September 2003/September 20, 2003/Sept. 20, 2003', '5 January/January 5/Jan. 5', '11 March/March 11', '7 October/October 7/Oct. 7']);
+  });
+
+  it('are not a date without a day, nor a month the AP never abbreviates', () => {
+    expect(slotsOf('Officials met in Sept. and in Mar. 5 of that year.', 'date-format')).toEqual([]);
+  });
+
+  it('read back from a quoted, retyped copy and fold to one form', () => {
+    expectQuotedCopiesReadBack('(S) Officials met on Sept. 20, 2003 and on 5 January, then again in Paris on Oct. 7 with staff.', 'date-format');
+    expect(canonicalText('on Sept. 20, 2003 and Jan. 5', SMALL_LEXICON)).toBe('on 20 September 2003 and 5 January');
+  });
+});

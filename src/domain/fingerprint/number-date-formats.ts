@@ -85,16 +85,50 @@ function isYear(token: Token | undefined): boolean {
   return token !== undefined && /^(1[89]|20)\d\d$/.test(token.norm);
 }
 
+/**
+ * The AP's abbreviations of months before a day ("Sept. 20", "Jan. 5, 2004"); March to July
+ * are never abbreviated. Capitalised only, as the months are.
+ */
+const MONTH_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['January', 'Jan.'], ['February', 'Feb.'], ['August', 'Aug.'], ['September', 'Sept.'], ['October', 'Oct.'],
+  ['November', 'Nov.'], ['December', 'Dec.'],
+]);
+
 function dateMatch(first: Token, last: Token, rawCount: number, formIndex: number, day: string, month: string, year: string | null): FormatMatch {
+  const abbreviated = MONTH_ABBREVIATIONS.get(month);
   const alternatives = year === null ? [`${day} ${month}`, `${month} ${day}`] : [`${day} ${month} ${year}`, `${month} ${day}, ${year}`];
+  if (abbreviated !== undefined) alternatives.push(year === null ? `${abbreviated} ${day}` : `${abbreviated} ${day}, ${year}`);
   const canonicalTokens = year === null ? [day, month.toLowerCase()] : [day, month.toLowerCase(), year];
   return { kind: 'date-format', rawCount, start: first.start, end: last.end, formIndex, alternatives, canonicalTokens };
 }
 
-/** "20 September 2021" (form 0) or "September 20, 2021" (form 1), with or without the year. */
+/** "Sept. 20, 2021" or "Sept. 20": the month written out, the tokens after its full stop, or null. */
+function abbreviatedMonth(tokens: readonly Token[], i: number, text: string): { month: string; next: number } | null {
+  const [a, stop] = [tokens[i], tokens[i + 1]];
+  if (!a || stop?.norm !== '.' || stop.start !== a.end) return null;
+  const found = `${text.slice(a.start, a.end)}.`;
+  const month = [...MONTH_ABBREVIATIONS].find(([, abbreviation]) => abbreviation === found)?.[0];
+  return month === undefined ? null : { month, next: i + 2 };
+}
+
+/** "Sept. 20, 2021" (form 2) or "Sept. 20": the AP's form of the date. */
+function matchAbbreviatedDate(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
+  const found = abbreviatedMonth(tokens, i, text);
+  const first = tokens[i];
+  if (!found || !first) return null;
+  const [day, comma, year] = [tokens[found.next], tokens[found.next + 1], tokens[found.next + 2]];
+  if (!isDay(day) || day === undefined) return null;
+  if (comma?.norm === ',' && isYear(year) && year !== undefined) return dateMatch(first, year, 5, 2, day.norm, found.month, year.norm);
+  if (isYear(comma)) return null;
+  return dateMatch(first, day, 3, 2, day.norm, found.month, null);
+}
+
+/** "20 September 2021" (form 0), "September 20, 2021" (form 1) or "Sept. 20, 2021" (form 2), with or without the year. */
 export function matchDate(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
   const [a, b, c, d] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]];
   if (a === undefined || b === undefined) return null;
+  const abbreviated = matchAbbreviatedDate(tokens, i, text);
+  if (abbreviated) return abbreviated;
   const surface = (t: Token): string => text.slice(t.start, t.end);
   if (isDay(a) && isMonth(b, text)) {
     if (isYear(c) && c !== undefined) return dateMatch(a, c, 3, 0, a.norm, surface(b), c.norm);
