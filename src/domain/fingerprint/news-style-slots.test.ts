@@ -98,3 +98,14 @@ describe('months abbreviated before a day', () => {
     expect(canonicalText('on Sept. 20, 2003 and Jan. 5', SMALL_LEXICON)).toBe('on 20 September 2003 and 5 January');
   });
 });
+
+describe('the new alternatives in protected spans', () => {
+  it('are never found inside a quotation or a marking', () => {
+    const text = '(S) The minister said "we did not ask the U.S. for help on Sept. 20" and left. (S//REL TO USA, GBR) It did not.';
+    const inQuote = (s: Slot): boolean => s.start > text.indexOf('"we') && s.end < text.indexOf('help"') + 5;
+    const found = findSlots(text, SMALL_LEXICON, { invisible: false });
+    expect(found.filter((s) => ['contraction', 'initialism', 'date-format'].includes(s.kind) && inQuote(s))).toEqual([]);
+    expect(found.filter((s) => s.kind === 'contraction').map((s) => text.slice(s.start, s.end))).toEqual(['did not']);
+    expect(found.filter((s) => s.kind === 'initialism')).toEqual([]);
+  });
+});
