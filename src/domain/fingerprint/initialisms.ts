@@ -53,13 +53,17 @@ export function matchInitialism(tokens: readonly Token[], i: number, text: strin
   return initialism(text, letters, first, last, 4, 0);
 }
 
-/** "United States" and the like, wherever it is not "of" something; a copy may shorten it anywhere. */
+/**
+ * "United States" and the like, wherever it is not "of" something; a copy may shorten it
+ * anywhere, but not "a European Union official" (which would need "an EU official").
+ */
 function matchSpelledOut(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
   const [first, last] = [tokens[i], tokens[i + 1]];
   if (!first || !last) return null;
   const name = text.slice(first.start, last.end);
   const letters = [...SPELLED_OUT].find(([, spelled]) => spelled === name)?.[0];
   if (letters === undefined || /^\s+of\b/u.test(text.slice(last.end, last.end + 4))) return null;
+  if (letters === 'EU' && tokens[i - 1]?.norm === 'a') return null;
   return initialism(text, letters, first, last, 2, 2);
 }
 

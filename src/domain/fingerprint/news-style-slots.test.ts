@@ -52,6 +52,7 @@ describe('initialisms spelled out', () => {
     // "US Airways" is no "United States Airways"; "an EU official" no "an European Union official".
     expect(slotsOf('Officials said US Airways and an EU official left.', 'initialism')).toEqual(['ls said |U.S./US', ' and an |E.U./EU']);
     expect(slotsOf('Officials visited the United States of America last week.', 'initialism')).toEqual([]);
+    expect(slotsOf('Officials met a European Union envoy.', 'initialism')).toEqual([]);
   });
 
   it('read back from a quoted, retyped copy and fold to one form', () => {
