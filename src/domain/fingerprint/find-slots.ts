@@ -98,6 +98,7 @@ function groupAllowed(group: FoldGroup, folding: Folding, table: FoldingTable, t
   const previous = folding.raw[group.firstRaw - 1];
   if (previous && phraseClass?.notAfter?.includes(previous.norm)) return false;
   if (phraseClass?.onlyAfter && !phraseClass.onlyAfter.includes(previous?.norm ?? '')) return false;
+  if (phraseClass?.notBefore?.includes(folding.raw[group.firstRaw + group.rawCount]?.norm ?? '')) return false;
   return /\S/.test(text.slice(group.start, group.end));
 }
 

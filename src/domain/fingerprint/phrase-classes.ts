@@ -20,6 +20,8 @@ export interface PhraseClass {
   readonly notAfter?: readonly string[];
   /** The slot is made only when the previous word is one of these ("is called" / "is known as"). */
   readonly onlyAfter?: readonly string[];
+  /** The slot is not made when the next token is one of these ("on Monday's vote" is not "Monday's vote"). */
+  readonly notBefore?: readonly string[];
   /** May vary although capitalised mid-sentence (courtesy titles and weekdays are not names). */
   readonly capitalised?: boolean;
   /**
@@ -183,9 +185,12 @@ const DATED_VERBS = [
   'gained', 'dropped', 'ended', 'opened', 'met', 'arrived', 'died', 'resigned', 'released', 'filed', 'ruled', 'voted', 'signed',
 ];
 
-/** Weekdays are capitalised but are not names; "on" before one is optional after a dated verb. */
+/**
+ * Weekdays are capitalised but are not names; "on" before one is optional after a dated verb.
+ * Never before a possessive: "said on Monday's programme" is not "said Monday's programme".
+ */
 export const WEEKDAYS: readonly PhraseClass[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
-  .map((day): PhraseClass => ({ kind: 'synonym', forms: [day, `on ${day}`], from: [1], onlyAfter: DATED_VERBS, capitalised: true }));
+  .map((day): PhraseClass => ({ kind: 'synonym', forms: [day, `on ${day}`], from: [1], onlyAfter: DATED_VERBS, notBefore: ["'"], capitalised: true }));
 
 /** Every curated class, in precedence order (earlier classes win a contested form). */
 export const PHRASE_CLASSES: readonly PhraseClass[] = [...COMPOUNDS, ...ABBREVIATIONS, ...SYNONYMS, ...WEEKDAYS];

@@ -55,6 +55,13 @@ describe('the commas, quotation marks, numbers and contextual synonyms a copy ma
     expect(findSlots('We looked about the room. It ran between the river and the road.', SMALL_LEXICON, { invisible: false })).toEqual([]);
   });
 
+  it('never drop the "on" of a weekday before a possessive: "said on Monday\'s programme" is not "said Monday\'s programme"', () => {
+    const weekdays = (text: string): string[] => findSlots(text, SMALL_LEXICON, { invisible: false }).map((s) => text.slice(s.start, s.end)).filter((t) => /day$/.test(t));
+    expect(weekdays('The minister said on Monday that the talks would go on.')).toEqual(['on Monday']);
+    expect(weekdays("The minister said on Monday's programme that the talks would go on.")).toEqual([]);
+    expect(weekdays('The minister said on Monday’s programme that the talks would go on.')).toEqual([]);
+  });
+
   it('leave protected spans untouched in every copy', () => {
     fc.assert(fc.property(fc.array(fc.nat(), { minLength: slots.length, maxLength: slots.length }), (raw) => {
       // The invisible layer may turn any plain space into a look-alike: compare the visible text.
