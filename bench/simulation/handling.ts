@@ -57,5 +57,6 @@ export function planHandling(random: Random, world: World): { events: PlannedEve
     }
     if (chance(random, copy.channel === 'paper' ? 0.3 : 0.25)) events.push(event(copy, 'destroyed', last + between(random, 30, 400) * dayMs));
   }
-  return { events: events.filter((e) => e.ms < end), forwarded };
+  // A forward after the simulated period never happens, so neither does its copy: no leak may be planned on it.
+  return { events: events.filter((e) => e.ms < end), forwarded: forwarded.filter((c) => c.issuedMs < end) };
 }

@@ -94,7 +94,8 @@ function planOne(random: Random, id: number, copies: Holdings): Planned | null {
   }
   let decoy: string | null = null;
   if (kind === 'decoy') {
-    const rivals = (copies.byProduct.get(first.product) ?? []).filter((c) => c.person !== first.person && c.channel === 'electronic');
+    // Someone who held the product before the leaker's access, as every source did.
+    const rivals = (copies.byProduct.get(first.product) ?? []).filter((c) => c.person !== first.person && c.channel === 'electronic' && c.issuedMs < accessMs - dayMs);
     if (rivals.length === 0) return null;
     decoy = pickOne(random, rivals).person;
     add.push(...accessEvents(random, { person: decoy, products: sources[0]!.products }, copies, accessMs + (random.next() - 0.5) * 6 * dayMs));

@@ -198,8 +198,11 @@ async function investigateLeak(engine: Engine, random: Random, scenario: Scenari
   };
 }
 
+/** The generator a run of `seed` draws its scenario and articles from. */
+export const simulationRandom = (seed: string): Random => createRandom(`waymark-simulation/${seed}`);
+
 export async function simulate(options: SimulationOptions, onLeak?: (outcome: LeakOutcome) => void): Promise<SimulationResult> {
-  const random = createRandom(`waymark-simulation/${options.seed}`);
+  const random = simulationRandom(options.seed);
   // The same copies on every run of a seed, so that two settings are compared on the same leaks.
   seedFingerprintRandomness(`waymark-simulation/${options.seed}/codewords`);
   const scenario = buildScenario(random, options);
