@@ -126,6 +126,30 @@ describeEachEngine('event write path', (engineName) => {
     expect(await ledgerSize(engine)).toBe(0);
   });
 
+  it('reports the insert that failed, not a statement after it, and leaves no insert running when it rolls back', async () => {
+    const [engine] = engines as [Engine];
+    await seedRegistry(engine);
+    const input = events();
+    input.splice(10, 0, { ...input[0] as NewEvent, actorId: 'nobody' });
+    await expect(writeTransaction(engine, async (unit) => {
+      for (const e of input.slice(0, 5_000)) appendEvent(unit, e, holderOf(e));
+      // Sent, not waited for (PostgreSQL): the unit goes on while the database writes them.
+      await unit.flushIfLarge();
+      // A read sent after the failed insert fails too on PostgreSQL ("current transaction is
+      // aborted"); the transaction must report the insert's own error.
+      await unit.trx.selectFrom('people').select('id').execute();
+      for (const e of input.slice(5_000)) appendEvent(unit, e, holderOf(e));
+    })).rejects.toThrow(/foreign key/i);
+    expect(await engine.db.selectFrom('events').select('id').execute()).toEqual([]);
+    expect(await ledgerSize(engine)).toBe(0);
+    // The store is usable at once: nothing of the failed unit is still being written.
+    await writeTransaction(engine, async (unit) => {
+      for (const e of events().slice(0, 10)) appendEvent(unit, e, holderOf(e));
+      await unit.flushIfLarge();
+    });
+    expect(await engine.db.selectFrom('events').select('id').execute()).toHaveLength(10);
+  });
+
   it('an audit-log import through it is idempotent by vendor record id, and all or nothing on a malformed record', async () => {
     const [engine] = engines as [Engine];
     const text = generateM365(3_000, await prepareRegistry(engine));

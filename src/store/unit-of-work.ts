@@ -21,6 +21,8 @@ const flushOrder: readonly TableName[] = [
   'cases', 'case_notes', 'bulletins', 'bulletin_acks', 'principals', 'sites', 'quarantine', 'ledger_entries',
 ];
 const flushThreshold = 5_000;
+/** Flushes whose inserts may be outstanding at once: one being written while the next is built. */
+const MAX_IN_FLIGHT = 8;
 
 /** The tables whose records a process may keep between transactions (app/registry-cache.ts): writing any raises the registry generation. */
 const registryTables: ReadonlySet<TableName> = new Set<TableName>(['agencies', 'people', 'products', 'product_versions', 'copies']);
@@ -42,6 +44,10 @@ export class UnitOfWork {
   private buffered = 0;
   private readonly leafHashes: Buffer[] = [];
   private registryWritten = false;
+  /** Inserts sent and not yet answered, oldest first (flush). */
+  private readonly inFlight: Promise<void>[] = [];
+  /** The first insert that failed: every later statement of the transaction fails because of it. */
+  private failure: { readonly error: unknown } | undefined;
 
   constructor(
     readonly trx: Kysely<Database>,
@@ -94,11 +100,33 @@ export class UnitOfWork {
     if (registryTables.has(table)) this.registryWritten = true;
   }
 
-  /** Writes what is buffered; called automatically when the buffer grows large. */
+  /**
+   * Sends what is buffered; called automatically when the buffer grows large. The inserts are
+   * not waited for: while the server writes them the caller builds the next rows (statements
+   * on the transaction still run one after another, in the order sent, so a later read in the
+   * unit sees them). At most `MAX_IN_FLIGHT` flushes are outstanding; finish() waits for all.
+   */
   async flush(): Promise<void> {
-    for (const table of flushOrder) await this.flushTable(table);
+    for (const table of flushOrder) this.flushTable(table);
     this.buffers = {};
     this.buffered = 0;
+    while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
+    this.throwIfFailed();
+  }
+
+  /** Waits for every insert sent; throws the first that failed. */
+  async settle(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+    this.throwIfFailed();
+  }
+
+  /** The error a transaction should report: the first failed insert's, which caused any after it. */
+  firstFailure(error: unknown): unknown {
+    return this.failure === undefined ? error : this.failure.error;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure.error;
   }
 
   /** Whether the buffer is large enough to write out now. */
@@ -112,6 +140,7 @@ export class UnitOfWork {
 
   async finish(): Promise<number> {
     await this.flush();
+    await this.settle();
     if (this.leafHashes.length > 0) for (const hook of appendHooks) await hook(this.trx, this.engine, this.firstIndex, this.leafHashes);
     if (this.leafHashes.length > 0 || this.registryWritten) {
       await this.trx.updateTable('ledger_head')
@@ -120,10 +149,12 @@ export class UnitOfWork {
     return this.leafHashes.length;
   }
 
-  private async flushTable<T extends TableName>(table: T): Promise<void> {
+  private flushTable<T extends TableName>(table: T): void {
     const rows: Row<T>[] | undefined = this.buffers[table];
     if (!rows || rows.length === 0) return;
-    await this.engine.insertRows(this.trx, table, rows);
+    this.inFlight.push(this.engine.insertRows(this.trx, table, rows).catch((error: unknown) => {
+      this.failure ??= { error };
+    }));
   }
 }
 
@@ -136,8 +167,15 @@ export async function writeTransaction<T>(engine: Engine, work: (unit: UnitOfWor
     await engine.lockLedger(trx);
     const head = await trx.selectFrom('ledger_head').select(['size', 'registry_generation']).where('id', '=', 1).executeTakeFirstOrThrow();
     const unit = new UnitOfWork(trx, engine, head.size, head.registry_generation);
-    const result = await work(unit);
-    await unit.finish();
-    return result;
+    try {
+      const result = await work(unit);
+      await unit.finish();
+      return result;
+    } catch (error) {
+      // Statements sent after a failed insert fail only because of it; and none may still be
+      // running when the rollback is sent.
+      await unit.settle().catch(() => undefined);
+      throw unit.firstFailure(error);
+    }
   });
 }
