@@ -81,9 +81,15 @@ function buildProducts(random: Random, pool: ProsePool, count: number): SimProdu
     return s;
   };
   const created = Array.from({ length: count }, () => start + random.int(end - start - 45 * dayMs)).sort((a, b) => a - b);
+  // Long products' lengths are drawn at random, so on some seeds they would use up the pool
+  // before the last product: a long product stops short where what is left of the pool is all
+  // the products after it need (four sentences each, at the pool's mean length).
+  const perSentence = pool.words / pool.sentences.length;
+  let wordsLeft = pool.words;
   return created.map((createdMs, i) => {
     const isLong = long.has(i);
-    const targetWords = isLong ? 300 + Math.round(1200 * random.next() ** 6) : 0;
+    const reserve = 4 * perSentence * (count - i - 1);
+    const targetWords = isLong ? Math.min(300 + Math.round(1200 * random.next() ** 6), Math.max(1, wordsLeft - reserve)) : 0;
     const targetSentences = isLong ? Infinity : between(random, 2, 4);
     const sentences: ProseSentence[] = [];
     let words = 0;
@@ -92,6 +98,7 @@ function buildProducts(random: Random, pool: ProsePool, count: number): SimProdu
       sentences.push(s);
       words += wordsOf(s.text).length;
     }
+    wordsLeft -= words;
     const marking = pickOne(random, [markings[0], markings[0], markings[1], markings[1], markings[2]]);
     const id = `P-${String(i + 1).padStart(4, '0')}`;
     return { row: { id, title: `Report ${i + 1}`, marking: marking.banner, created: iso(createdMs), originator: 'AG01', body: paragraphs(random, sentences, marking.portion), tearlines: [] }, createdMs, long: isLong, sentences };
