@@ -12,6 +12,11 @@ const SPELLED_OUT: ReadonlyMap<string, string> = new Map([
   ['US', 'United States'], ['UN', 'United Nations'], ['UK', 'United Kingdom'], ['EU', 'European Union'],
 ]);
 
+/** The other way round: "United States" -> "US". */
+const LETTERS_OF: ReadonlyMap<string, string> = new Map([...SPELLED_OUT].map(([letters, spelled]) => [spelled, letters]));
+/** The first words of the spelled-out names, as tokens normalise them: any other token starts none. */
+const FIRST_WORDS: ReadonlySet<string> = new Set([...SPELLED_OUT.values()].map((spelled) => spelled.slice(0, spelled.indexOf(' ')).toLowerCase()));
+
 const isCapitals = (word: string): boolean => word.length > 1 && /^\p{Lu}+$/u.test(word);
 
 /**
@@ -59,9 +64,8 @@ export function matchInitialism(tokens: readonly Token[], i: number, text: strin
  */
 function matchSpelledOut(tokens: readonly Token[], i: number, text: string): FormatMatch | null {
   const [first, last] = [tokens[i], tokens[i + 1]];
-  if (!first || !last) return null;
-  const name = text.slice(first.start, last.end);
-  const letters = [...SPELLED_OUT].find(([, spelled]) => spelled === name)?.[0];
+  if (!first || !last || !FIRST_WORDS.has(first.norm)) return null;
+  const letters = LETTERS_OF.get(text.slice(first.start, last.end));
   if (letters === undefined || /^\s+of\b/u.test(text.slice(last.end, last.end + 4))) return null;
   if (letters === 'EU' && tokens[i - 1]?.norm === 'a') return null;
   return initialism(text, letters, first, last, 2, 2);

@@ -94,6 +94,9 @@ const MONTH_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['November', 'Nov.'], ['December', 'Dec.'],
 ]);
 
+/** The other way round: "Sept." -> "September". */
+const MONTH_OF_ABBREVIATION: ReadonlyMap<string, string> = new Map([...MONTH_ABBREVIATIONS].map(([month, abbreviation]) => [abbreviation, month]));
+
 function dateMatch(first: Token, last: Token, rawCount: number, formIndex: number, day: string, month: string, year: string | null): FormatMatch {
   const abbreviated = MONTH_ABBREVIATIONS.get(month);
   const alternatives = year === null ? [`${day} ${month}`, `${month} ${day}`] : [`${day} ${month} ${year}`, `${month} ${day}, ${year}`];
@@ -106,8 +109,7 @@ function dateMatch(first: Token, last: Token, rawCount: number, formIndex: numbe
 function abbreviatedMonth(tokens: readonly Token[], i: number, text: string): { month: string; next: number } | null {
   const [a, stop] = [tokens[i], tokens[i + 1]];
   if (!a || stop?.norm !== '.' || stop.start !== a.end) return null;
-  const found = `${text.slice(a.start, a.end)}.`;
-  const month = [...MONTH_ABBREVIATIONS].find(([, abbreviation]) => abbreviation === found)?.[0];
+  const month = MONTH_OF_ABBREVIATION.get(`${text.slice(a.start, a.end)}.`);
   return month === undefined ? null : { month, next: i + 2 };
 }
 

@@ -24,13 +24,18 @@ export interface SlotReading {
   readonly quoted: boolean;
 }
 
-function normaliseReading(text: string): string {
-  return normaliseToken(text.replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim());
+/** The text without format characters or runs of spaces. */
+function visibleText(text: string): string {
+  return text.replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim();
 }
 
-/** Lower-cased, without format characters or runs of spaces, but with its apostrophes as written. */
+function normaliseReading(text: string): string {
+  return normaliseToken(visibleText(text));
+}
+
+/** Lower-cased visibleText, with its apostrophes as written. */
 function caseless(text: string): string {
-  return text.replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return visibleText(text).toLowerCase();
 }
 
 function alignedRun(mapping: Int32Array, from: number, to: number): number | null {
@@ -59,8 +64,8 @@ function readTokens(slot: Slot, leak: string, tokens: readonly FoldedToken[], fi
   const text = leak.slice(head.start, tail.end);
   // Typographic slots differ only in what normalisation removes: compare them exactly.
   if (slot.kind === 'typography' || slot.kind === 'quotation-marks') return slot.alternatives.indexOf(text) >= 0 ? slot.alternatives.indexOf(text) : null;
-  // A contraction's alternatives differ in their apostrophe too ("didn't" / "didn’t"): an
-  // alternative as written wins over one that only normalises alike.
+  // An alternative as written wins over one that only normalises alike: a contraction's
+  // alternatives differ in their apostrophe alone ("didn't" / "didn’t").
   const written = caseless(text);
   const exact = slot.alternatives.findIndex((alt) => caseless(alt) === written);
   if (exact >= 0) return exact;
