@@ -21,8 +21,8 @@ const flushOrder: readonly TableName[] = [
   'cases', 'case_notes', 'bulletins', 'bulletin_acks', 'principals', 'sites', 'quarantine', 'ledger_entries',
 ];
 const flushThreshold = 5_000;
-/** Flushes whose inserts may be outstanding at once: one being written while the next is built. */
-const MAX_IN_FLIGHT = 8;
+/** Insert statements (one per table a flush writes) that may be outstanding at once: the last flush's being written while the next is built. */
+const MAX_INSERTS_IN_FLIGHT = 8;
 
 /** The tables whose records a process may keep between transactions (app/registry-cache.ts): writing any raises the registry generation. */
 const registryTables: ReadonlySet<TableName> = new Set<TableName>(['agencies', 'people', 'products', 'product_versions', 'copies']);
@@ -104,13 +104,13 @@ export class UnitOfWork {
    * Sends what is buffered; called automatically when the buffer grows large. The inserts are
    * not waited for: while the server writes them the caller builds the next rows (statements
    * on the transaction still run one after another, in the order sent, so a later read in the
-   * unit sees them). At most `MAX_IN_FLIGHT` flushes are outstanding; finish() waits for all.
+   * unit sees them). At most `MAX_INSERTS_IN_FLIGHT` inserts are outstanding; finish() waits for all.
    */
   async flush(): Promise<void> {
     for (const table of flushOrder) this.flushTable(table);
     this.buffers = {};
     this.buffered = 0;
-    while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
+    while (this.inFlight.length > MAX_INSERTS_IN_FLIGHT) await this.inFlight.shift();
     this.throwIfFailed();
   }
 
