@@ -38,6 +38,7 @@ import { performance } from 'node:perf_hooks';
 import { importAuditLog, importMappings } from '../src/app/audit-import.ts';
 import { runAudit } from '../src/app/audit.ts';
 import { importBundle } from '../src/app/import-bundle.ts';
+import { logSize } from '../src/app/ledger/proofs.ts';
 import { productPathway } from '../src/app/pathway.ts';
 import { sealText, versionBody } from '../src/app/sealed-texts.ts';
 import { parseAuditLog } from '../src/adapters/audit-logs/index.ts';
@@ -178,8 +179,6 @@ async function replayImport(engine: Engine, source: string, ids: readonly string
   });
 }
 
-const ledgerSize = async (engine: Engine): Promise<number> => (await engine.db.selectFrom('ledger_head').select('size').executeTakeFirstOrThrow()).size;
-
 /**
  * One run imports `records` records as files of `fileRecords` each (an export of the Purview
  * portal or a content blob of the Management Activity API is far smaller than a million
@@ -209,7 +208,7 @@ async function benchIngest(engineName: EngineName, records: number, fileRecords:
         let start = performance.now();
         const parsed = parseAuditLog(text, 'm365', `bench-${part}.jsonl`);
         parseSeconds += seconds(start);
-        if (await ledgerSize(importing) !== await ledgerSize(replaying)) throw new Error('the replayed database\'s ledger is not the imported one\'s');
+        if (await logSize(importing.db) !== await logSize(replaying.db)) throw new Error('the replayed database\'s ledger is not the imported one\'s');
         start = performance.now();
         const cpu = process.cpuUsage();
         const counts = await importAuditLog(recorder.engine, { text, format: 'm365', fileName: `bench-${part}.jsonl` });
@@ -217,7 +216,7 @@ async function benchIngest(engineName: EngineName, records: number, fileRecords:
         importCpuSeconds += cpuSeconds(cpu);
         last = { events: last.events + counts.events, quarantined: last.quarantined + counts.quarantined };
         const inserts = recorder.take();
-        const size = await ledgerSize(importing);
+        const size = await logSize(importing.db);
         start = performance.now();
         await replayImport(replaying, 'm365', parsed.map((p) => p.sourceRecordId), inserts, size);
         replaySeconds += seconds(start);

@@ -64,9 +64,12 @@ function buildPeople(random: Random, options: SimulationOptions): { agencies: Bu
 
 const mayRead = (p: PersonRow, m: Marking): boolean => (p.clearance === 'TOP SECRET' ? 2 : 1) >= m.level && (!m.si || p.compartments.includes('SI'));
 
+/** The pool's mean sentence length, in words. */
+const wordsPerSentence = (pool: ProsePool): number => pool.words / pool.sentences.length;
+
 /** How many long products the pool's words allow, the rest getting three sentences on average. */
 function longCount(pool: ProsePool, products: number): number {
-  const perSentence = pool.words / pool.sentences.length;
+  const perSentence = wordsPerSentence(pool);
   const meanLong = 300 + 1200 / 7;
   const budget = 0.95 * pool.words - 3 * perSentence * products;
   return Math.max(0, Math.min(products, Math.floor(budget / (meanLong - 3 * perSentence))));
@@ -84,7 +87,7 @@ function buildProducts(random: Random, pool: ProsePool, count: number): SimProdu
   // Long products' lengths are drawn at random, so on some seeds they would use up the pool
   // before the last product: a long product stops short where what is left of the pool is all
   // the products after it need (four sentences each, at the pool's mean length).
-  const perSentence = pool.words / pool.sentences.length;
+  const perSentence = wordsPerSentence(pool);
   let wordsLeft = pool.words;
   return created.map((createdMs, i) => {
     const isLong = long.has(i);

@@ -88,8 +88,6 @@ function earlier(a: string | null, b: string | null): string | null {
   return a < b ? a : b;
 }
 
-
-
 /**
  * addDays with its answers kept, for a pass over every copy: copies issued together share their
  * issue time, and a Date parsed and printed per copy was a visible share of a 500,000-copy audit.
