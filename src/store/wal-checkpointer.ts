@@ -13,8 +13,11 @@
  * (small ones are gathered, see LARGE_COMMIT_ROWS), in PASSIVE mode: it copies what it can without blocking the writer or waiting for it, while the
  * writing thread goes on with the next batch on the other core. When the worker has copied a
  * long log (RESTART_AT_PAGES), the writer copies the last commit itself and the next write starts
- * the log again from its beginning (restartLog), so it does not grow. The writer keeps a checkpoint of its own at 16,000
- * pages (64 MiB), for when the worker falls behind, and takes back the default if the worker fails.
+ * the log again from its beginning (restartLog), so it does not grow. The writer keeps a
+ * checkpoint of its own at 100,000 pages (390 MiB), for when the worker falls behind, and takes
+ * back the default if the worker fails. A large commit (a file of audit records) is copied by
+ * the worker too: the writer neither restarts the log right after it nor reaches its backstop
+ * with it (WRITER_RESTART_MAX_ROWS, BACKSTOP_PAGES).
  *
  * Durability is unchanged: a commit is in the log when it returns, as before, and SQLite's own
  * recovery applies whatever a checkpoint left unfinished.
@@ -42,8 +45,29 @@ const SMALL_COMMITS_WAIT_MS = 50;
  * 12 restarts and 209 ms in 100,000 events recorded in batches of 500, against 53 and 660 ms.
  */
 export const RESTART_AT_PAGES = 12_000;
-/** The writer's own checkpoint while the worker runs, in pages. */
-const BACKSTOP_PAGES = 16_000;
+/**
+ * The writer has the log start again only right after a commit that changed fewer rows than
+ * this: restartLog copies the last commit on the writing thread, which for a batch of 500 events
+ * (about 1,050 rows, 1,300 pages) is 10-25 ms, but for a file of 100,000 audit records (about
+ * 190,000 rows, 33,000 pages) was most of a second. After a large commit the worker copies it,
+ * and SQLite starts a fully copied log again by itself when the next write begins; the next
+ * small commit restarts it if it was not.
+ */
+export const WRITER_RESTART_MAX_ROWS = 10_000;
+/**
+ * The writer's own checkpoint while the worker runs, in pages of log: for when the worker falls
+ * behind, never reached by one large commit. At 16,000 pages (64 MiB) a file of 100,000 audit
+ * records passed it at every commit, and the writer copied the whole file into the database
+ * inside its commit, 9 µs a record.
+ */
+export const BACKSTOP_PAGES = 100_000;
+
+export interface CheckpointerLimits {
+  /** RESTART_AT_PAGES: a test lowers it so as not to write 50 MB. */
+  readonly restartAtPages?: number;
+  /** WRITER_RESTART_MAX_ROWS. */
+  readonly writerRestartMaxRows?: number;
+}
 
 /**
  * The worker, as CommonJS source (eval: no TypeScript loader is needed in the thread). Each
@@ -99,12 +123,17 @@ export class WalCheckpointer {
   /** How many times the writer has had the log start again. */
   restarts = 0;
 
+  private readonly restartAtPages: number;
+  private readonly writerRestartMaxRows: number;
+
   constructor(
     private readonly connection: BetterSqlite3.Database,
     private readonly file: string,
-    private readonly restartAtPages = RESTART_AT_PAGES,
+    limits: CheckpointerLimits = {},
   ) {
     this.totalChanges = connection.prepare('select total_changes()').pluck();
+    this.restartAtPages = limits.restartAtPages ?? RESTART_AT_PAGES;
+    this.writerRestartMaxRows = limits.writerRestartMaxRows ?? WRITER_RESTART_MAX_ROWS;
   }
 
   /** Rows changed on the writing connection since the worker was last told. */
@@ -123,8 +152,9 @@ export class WalCheckpointer {
   /** Called after each commit on the writing connection. */
   committed(): void {
     if (this.worker !== undefined) {
-      if (this.restartDue) this.restartLog();
-      else this.nudge(this.rowsChanged());
+      const changes = this.rowsChanged();
+      if (this.restartDue && changes < this.writerRestartMaxRows) this.restartLog();
+      else this.nudge(changes);
       return;
     }
     if (!this.failed && logBytes(this.file) > START_AT_BYTES) this.start();
