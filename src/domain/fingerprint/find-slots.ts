@@ -229,6 +229,19 @@ function invisibleSlots(folding: Folding, text: string, guard: ProtectedSpans, o
   return slots;
 }
 
+/**
+ * Contractions vary only in a master that contracts somewhere itself (outside quotations, which
+ * are never slots). A formal report that always writes "did not" keeps it in every copy: one
+ * copy's lone "didn't" would read as another hand, and tell a careful reader that the copies
+ * differ. Where the writer already mixes the two, a copy that contracts one more stands out no more
+ * than the master does.
+ */
+function inTheMastersRegister(text: string, drafts: readonly SlotDraft[]): SlotDraft[] {
+  const contractions = drafts.filter((d) => d.kind === 'contraction');
+  const contracts = contractions.some((d) => d.alternatives.indexOf(text.slice(d.start, d.end)) > 0);
+  return contracts || contractions.length === 0 ? [...drafts] : drafts.filter((d) => d.kind !== 'contraction');
+}
+
 function toMasterSlots(drafts: readonly SlotDraft[], plain: PlainMaster): SlotDraft[] {
   return drafts.map((d) => ({ ...d, start: plain.toMaster(d.start), end: plain.toMaster(d.end) }));
 }
@@ -245,14 +258,14 @@ export function findSlots(master: string, lexicon: Lexicon, options: FindSlotsOp
   const table = foldingTableWith(lexicon, authorSlots(authors).map((a) => ({ kind: 'author', forms: a.alternatives })));
   const folding = fold(plain.text, table);
   const guard = findProtectedSpans(plain.text);
-  const visible = [
+  const visible = inTheMastersRegister(plain.text, [
     ...phraseSlots(folding, table, plain.text, guard, plain.authorOutputs),
     ...serialCommaSlots(folding, table, guard, plain.authorOutputs),
     ...optionalThatSlots(folding, guard, plain.authorOutputs),
     ...addedThatSlots(folding, guard, plain.authorOutputs),
     ...clauseAndIntroductoryCommaSlots(folding, table, guard, plain.authorOutputs),
     ...quotationSlots(plain.text, guard, plain.authorOutputs),
-  ];
+  ]);
   const spanOf = (s: SlotDraft): Span => [s.start, s.end];
   const onTokens = visible.filter((s) => !isGapSlot({ id: 0, ...s })).map(spanOf);
   const gaps = [...visible.filter((s) => isGapSlot({ id: 0, ...s })).map(spanOf), ...plain.authorOutputs];

@@ -78,8 +78,15 @@ describe('negative contractions', () => {
     expect(canonicalText('They didn\u2019t go and can\'t stay.', SMALL_LEXICON)).toBe('They did not go and cannot stay.');
   });
 
+  it('vary only in a master that contracts somewhere itself, outside quotations: formal prose keeps its "did not" in every copy', () => {
+    expect(slotsOf('The group did not leave and cannot stay.', 'contraction')).toEqual([]);
+    expect(slotsOf('The minister said "we can\'t stay" and the group did not leave.', 'contraction')).toEqual([]);
+    expect(slotsOf('The group did not leave and can\'t stay.', 'contraction').map((s) => s.split('|')[1]))
+      .toEqual(['did not/didn\'t/didn\u2019t', 'cannot/can\'t/can\u2019t']);
+  });
+
   it('are chosen by a writer\'s habit outside quotes', () => {
-    const [slot] = findSlots('The group did not leave.', SMALL_LEXICON, { invisible: false }).filter((s) => s.kind === 'contraction');
+    const [slot] = findSlots('The group did not leave, and can\'t.', SMALL_LEXICON, { invisible: false }).filter((s) => s.kind === 'contraction');
     expect(slot && isWritersOwnChoice(slot)).toBe(true);
   });
 });
@@ -102,11 +109,11 @@ describe('months abbreviated before a day', () => {
 
 describe('the new alternatives in protected spans', () => {
   it('are never found inside a quotation or a marking', () => {
-    const text = '(S) The minister said "we did not ask the U.S. for help on Sept. 20" and left. (S//REL TO USA, GBR) It did not.';
+    const text = '(S) The minister said "we did not ask the U.S. for help on Sept. 20" and left. (S//REL TO USA, GBR) It did not, and can\'t.';
     const inQuote = (s: Slot): boolean => s.start > text.indexOf('"we') && s.end < text.indexOf('help"') + 5;
     const found = findSlots(text, SMALL_LEXICON, { invisible: false });
     expect(found.filter((s) => ['contraction', 'initialism', 'date-format'].includes(s.kind) && inQuote(s))).toEqual([]);
-    expect(found.filter((s) => s.kind === 'contraction').map((s) => text.slice(s.start, s.end))).toEqual(['did not']);
+    expect(found.filter((s) => s.kind === 'contraction').map((s) => text.slice(s.start, s.end))).toEqual(['did not', 'can\'t']);
     expect(found.filter((s) => s.kind === 'initialism')).toEqual([]);
   });
 });
