@@ -39,12 +39,18 @@ export async function diffCopy(engine: Engine, productId: string, recipientId: s
   const sealed = await findCopyCodeword(engine.db, copy.id);
   if (!code || !sealed) return { copy: copy.id, recipient: recipientId, version: copy.version, changes: [], invisibleChanges: 0, slots: 0 };
   const codeword = openCodeword(engine, copy.id, sealed);
-  const changed = code.slots.filter((slot) => (codeword[slot.id] ?? 0) !== 0);
+  const body = (await readVersions(engine, productId)).find((v) => v.version === copy.version)?.body ?? '';
+  // alternatives[0] is the canonical form, not necessarily what the master says ("organized"
+  // where the author wrote "organised"): compare with the master's own words, except at an
+  // author slot, whose master text is the `{a|b}` markup and whose first option is the master's.
+  const masterText = (s: Slot): string => (s.kind === 'author' ? s.alternatives[0] ?? '' : body.slice(s.start, s.end));
+  const copyText = (s: Slot): string => s.alternatives[codeword[s.id] ?? 0] ?? '';
+  const changed = code.slots.filter((slot) => (slot.kind === 'invisible' ? (codeword[slot.id] ?? 0) !== 0 : copyText(slot) !== masterText(slot)));
   return {
     copy: copy.id, recipient: recipientId, version: copy.version, slots: code.slots.length,
     invisibleChanges: changed.filter((s) => s.kind === 'invisible').length,
     changes: changed.filter((s) => s.kind !== 'invisible').map((s) => ({
-      slot: s.id, kind: s.kind, at: [s.start, s.end], master: s.alternatives[0] ?? '', copy: s.alternatives[codeword[s.id] ?? 0] ?? '',
+      slot: s.id, kind: s.kind, at: [s.start, s.end], master: masterText(s), copy: copyText(s),
     })),
   };
 }
