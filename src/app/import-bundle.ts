@@ -63,12 +63,23 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function jsonErrorPosition(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  // V8 gives no position for an unexpected token but quotes ten characters either side of it,
+  // which may be a product's title or body: locate them, and never repeat them.
+  const token = /^Unexpected token (.+?), (\.\.\.)?"([^]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (token) {
+    const at = token[2] ? text.indexOf(token[3] ?? '') : -1;
+    return at < 0 ? `: unexpected token ${token[1]} near the start` : `${lineColumn(text, at + 10)}: unexpected token ${token[1]}`;
+  }
   const match = /position (\d+)/.exec(message);
   if (!match) return `: ${message}`;
-  const before = text.slice(0, Number(match[1]));
+  return `${lineColumn(text, Number(match[1]))}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+}
+
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return ` at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+  return ` at line ${line}, column ${column}`;
 }
 
 export async function importBundle(engine: Engine, bundle: Bundle, file: string, progress?: Progress): Promise<ImportCounts> {
