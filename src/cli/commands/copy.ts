@@ -6,6 +6,7 @@ import { identifyCopy } from '../../app/identify-copy.ts';
 import type { CopyIdentification } from '../../app/identify-copy.ts';
 import { printCopy } from '../../app/print-copy.ts';
 import { InputError } from '../../domain/errors.ts';
+import { PrintError } from '../../domain/print/print-error.ts';
 import { globalOptions, withStore } from '../context.ts';
 import { formatTable, print, printJson } from '../output.ts';
 
@@ -52,7 +53,10 @@ export function addCopyCommands(program: Command): void {
     .action(async (options: { image: string; product?: string }, command: Command) => {
       const image = readImage(options.image);
       await withStore(command, async (engine) => {
-        const result = await identifyCopy(engine, image, options.product);
+        const result = await identifyCopy(engine, image, options.product).catch((error: unknown) => {
+          if (error instanceof PrintError && error.code === 'UNREADABLE_IMAGE') throw new PrintError(error.code, `${options.image}: ${error.message}`, { cause: error });
+          throw error;
+        });
         if (globalOptions(command).json) printJson(result);
         else print(describe(result));
       });
