@@ -67,12 +67,14 @@ export function addInvestigationCommands(program: Command): void {
   cases.command('note <id> <text>').description('add a note to a case').action(async (id: string, text: string, _o: unknown, command: Command) => {
     await withStore(command, async (engine) => {
       const entry = await addCaseNote(engine, id, cliActor(), text, new Date().toISOString());
+      if (globalOptions(command).json) return printJson({ case: id, note: entry, ledgerEntry: entry });
       print(`Note added to ${id} (ledger entry ${entry}).`);
     });
   });
   const changeStatus = async (command: Command, id: string, status: string): Promise<void> => {
     await withStore(command, async (engine) => {
       await setCaseStatus(engine, id, status, cliActor(), new Date().toISOString());
+      if (globalOptions(command).json) return printJson({ case: id, status });
       print(`${id} is now ${status}.`);
     });
   };
