@@ -37,13 +37,19 @@ export function addServeCommand(program: Command): void {
           throw new InputError('MISSING', `no data key in ${keyDirectory}: run \`waymark init\` first`);
         }
         const app = createServer({ engine, keyDirectory, oidc: oidcFromEnv(process.env) });
-        await new Promise<void>((resolve) => {
+        await new Promise<void>((resolve, reject) => {
           const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
             print(`Waymark listening on http://${options.host}:${info.port}`);
           });
           const stop = (): void => { server.close(() => resolve()); };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
+          server.once('error', (error: Error) => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            const why = 'code' in error && error.code === 'EADDRINUSE' ? 'the address is already in use' : error.message;
+            reject(new InputError('BAD_VALUE', `--host/--port: cannot listen on ${options.host}:${options.port}: ${why}`, { cause: error }));
+          });
         });
       });
     });
