@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { openStore, resolveDatabaseUrl } from '../store/open-store.ts';
 import type { Engine } from '../store/engine.ts';
+import { InputError, WaymarkError } from '../domain/errors.ts';
+import { errorLine } from './exit-codes.ts';
 
 export interface GlobalOptions { db?: string; json?: boolean }
 
@@ -12,7 +14,12 @@ export function globalOptions(command: Command): GlobalOptions {
 /** Opens the store, runs `work`, and always closes it. */
 export async function withStore<T>(command: Command, work: (engine: Engine, url: string) => Promise<T>): Promise<T> {
   const url = resolveDatabaseUrl(globalOptions(command).db);
-  const engine = await openStore(url);
+  const engine = await openStore(url).catch((error: unknown) => {
+    // The driver's own message ("Cannot open database because the directory does not exist")
+    // does not say which database; name it, without a password.
+    if (error instanceof WaymarkError) throw error;
+    throw new InputError('BAD_VALUE', `--db ${url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}: ${errorLine(error)}`, { cause: error });
+  });
   try {
     return await work(engine, url);
   } finally {
