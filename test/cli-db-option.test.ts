@@ -15,3 +15,26 @@ it('names a SQLite file whose directory does not exist', async () => {
   expect(result.stderr).toContain(`--db ${file}: `);
   expect(existsSync(join(work, 'no-such-dir'))).toBe(false);
 });
+
+it('refuses a URL of an engine Waymark does not speak, with any password masked', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'waymark-db-option-'));
+  const env = { WAYMARK_KEYS: join(work, 'keys') };
+  const plain = await runWaymark(['--db', 'mysql://x/y', 'pathway', 'IA-2022-031'], env);
+  expect(plain.status).toBe(2);
+  expect(plain.stdout).toBe('');
+  expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+  expect(plain.stderr).toContain('--db mysql://x/y: unsupported database URL scheme "mysql"');
+  const secret = await runWaymark(['--db', 'mysql://warden:hunter2@db.example/waymark', 'pathway', 'IA-2022-031'], env);
+  expect(secret.status).toBe(2);
+  expect(secret.stderr).toContain('--db mysql://warden:***@db.example/waymark: unsupported database URL scheme "mysql"');
+  expect(secret.stderr).not.toContain('hunter2');
+});
+
+it('still takes a path holding a colon, but no "://", as a SQLite file', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'waymark-db-option-'));
+  const file = join(work, 'mysql:w.db');
+  const result = await runWaymark(['--db', file, 'init'], { WAYMARK_KEYS: join(work, 'keys') });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(existsSync(file)).toBe(true);
+});

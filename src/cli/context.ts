@@ -1,6 +1,6 @@
 /** What every command gets from the global options: the database URL and the output mode. */
 import type { Command } from 'commander';
-import { openStore, resolveDatabaseUrl } from '../store/open-store.ts';
+import { maskDatabaseUrl, openStore, resolveDatabaseUrl } from '../store/open-store.ts';
 import type { Engine } from '../store/engine.ts';
 import { InputError, WaymarkError } from '../domain/errors.ts';
 import { errorLine } from './exit-codes.ts';
@@ -18,7 +18,7 @@ export async function withStore<T>(command: Command, work: (engine: Engine, url:
     // The driver's own message ("Cannot open database because the directory does not exist")
     // does not say which database; name it, without a password.
     if (error instanceof WaymarkError) throw error;
-    throw new InputError('BAD_VALUE', `--db ${url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}: ${errorLine(error)}`, { cause: error });
+    throw new InputError('BAD_VALUE', `--db ${maskDatabaseUrl(url)}: ${errorLine(error)}`, { cause: error });
   });
   try {
     return await work(engine, url);

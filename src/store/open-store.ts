@@ -26,9 +26,26 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
   return engine;
 }
 
+/** The URL with any password replaced by `***`, fit to show in an error or on screen. */
+export function maskDatabaseUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]*):[^@]*@/, '$1:***@');
+}
+
 function openEngine(url: string): Engine {
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  refuseOtherEngines(url);
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   if (file === '') throw new InputError('BAD_VALUE', `--db: "${url}" names no database file`);
   return openSqlite(file, url);
+}
+
+/**
+ * A scheme followed by `//` (RFC 3986 §3.1, §3.2) names another engine's server, not a file:
+ * taken as a path, `mysql://h/db` would become a SQLite file under a directory `mysql:`. A
+ * plain path may still hold a colon.
+ */
+function refuseOtherEngines(url: string): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
+  if (scheme === undefined || scheme === 'sqlite') return;
+  throw new InputError('BAD_VALUE', `--db ${maskDatabaseUrl(url)}: unsupported database URL scheme "${scheme}" (use a SQLite file path, sqlite:PATH, or postgres://…)`);
 }
