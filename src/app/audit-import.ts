@@ -9,8 +9,8 @@
  */
 import { z } from 'zod';
 import { parseAuditLog } from '../adapters/audit-logs/index.ts';
-import { defaultCopyIdPattern, defaultMappingRules, findCopyIds, logFormats, mapRecords, normalisePrincipal } from '../domain/audit-log/index.ts';
-import type { ExternalRecord, LogFormat, MappedEvent, MappingLookups, MappingRules, QuarantineReason } from '../domain/audit-log/index.ts';
+import { defaultCopyIdPattern, defaultMappingRules, findCopyIds, logFormats, mapRecords, normalisePrincipal, quarantineReasons } from '../domain/audit-log/index.ts';
+import type { ExternalRecord, LogFormat, MappedEvent, MappingLookups, MappingRules } from '../domain/audit-log/index.ts';
 import { InputError, RefusedError } from '../domain/errors.ts';
 import { handlingActions } from '../domain/registry.ts';
 import type { Copy, HandlingEvent } from '../domain/registry.ts';
@@ -32,8 +32,13 @@ export interface AuditImportCounts { records: number; events: number; quarantine
 export interface MappingCounts { principals: number; sites: number; unchanged: number }
 export interface RemapCounts { retried: number; events: number; remaining: number }
 
-/** Reasons the import adds to mapRecords' own, found while writing. */
-export type ImportQuarantineReason = QuarantineReason | 'forward-refused' | 'before-issue' | 'outside-uploading-agency';
+/** Every reason a record can be quarantined for: mapRecords' own, then those the import finds while writing. */
+export const importQuarantineReasons = [...quarantineReasons, 'forward-refused', 'before-issue', 'outside-uploading-agency'] as const;
+export type ImportQuarantineReason = (typeof importQuarantineReasons)[number];
+
+export function isImportQuarantineReason(value: string): value is ImportQuarantineReason {
+  return importQuarantineReasons.some((r) => r === value);
+}
 
 // ——— rules and mapping files ———
 

@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { importAuditLog, importMappings, listQuarantined, parseMappingFile, parseRulesFile, remapQuarantine } from '../../app/audit-import.ts';
-import type { ImportRules } from '../../app/audit-import.ts';
+import { importAuditLog, importMappings, importQuarantineReasons, isImportQuarantineReason, listQuarantined, parseMappingFile, parseRulesFile, remapQuarantine } from '../../app/audit-import.ts';
+import type { ImportQuarantineReason, ImportRules } from '../../app/audit-import.ts';
 import { auditHtml, runAudit } from '../../app/audit.ts';
 import { isLogFormat, logFormats } from '../../domain/audit-log/index.ts';
 import { InputError } from '../../domain/errors.ts';
@@ -52,10 +52,10 @@ export function addQuarantineCommands(program: Command): void {
   quarantine.command('list')
     .description('records waiting in quarantine, with their reason')
     .option('--source <format>', 'only records from this log format')
-    .option('--reason <reason>', 'only records quarantined for this reason')
+    .option('--reason <reason>', 'only records quarantined for this reason', quarantineReason)
     .option('--all', 'include records a remap has turned into events')
     .option('--limit <n>', 'at most this many', (v) => positiveInteger(v, '--limit'))
-    .action(async (options: { source?: string; reason?: string; all?: boolean; limit?: number }, command: Command) => {
+    .action(async (options: { source?: string; reason?: ImportQuarantineReason; all?: boolean; limit?: number }, command: Command) => {
       await withStore(command, async (engine) => {
         const rows = await listQuarantined(engine, { source: options.source, reason: options.reason, includeResolved: options.all, limit: options.limit });
         if (globalOptions(command).json) {
@@ -78,6 +78,12 @@ export function addQuarantineCommands(program: Command): void {
         print(formatTable(['kind', 'count'], Object.entries(counts)));
       });
     });
+}
+
+// An unknown reason would match no row and list nothing, as if the quarantine held none.
+function quarantineReason(value: string): ImportQuarantineReason {
+  if (!isImportQuarantineReason(value)) throw new InputError('BAD_VALUE', `--reason: "${value}" is not one of ${importQuarantineReasons.join(', ')}`);
+  return value;
 }
 
 function positiveInteger(value: string, option: string): number {

@@ -1,0 +1,23 @@
+/** `quarantine list --reason` takes only a reason a record can be quarantined for. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { importQuarantineReasons } from '../src/app/audit-import.ts';
+import { runWaymark } from './cli.ts';
+
+it('refuses an unknown --reason, listing the known ones, instead of listing nothing', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'waymark-quarantine-reason-'));
+  const env = { WAYMARK_KEYS: join(work, 'keys') };
+  const db = join(work, 'w.db');
+  const result = await runWaymark(['--db', db, 'quarantine', 'list', '--reason', 'bogus'], env);
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toContain(`--reason: "bogus" is not one of ${importQuarantineReasons.join(', ')}`);
+
+  const known = await runWaymark(['--db', db, '--json', 'quarantine', 'list', '--reason', 'outside-uploading-agency'], env);
+  expect(known.stderr).toBe('');
+  expect(known.status).toBe(0);
+  expect(JSON.parse(known.stdout)).toEqual([]);
+});
