@@ -30,8 +30,13 @@ describe('waymark --json case note / status / close [sqlite]', () => {
     expect(written.ledgerEntry).toBe(written.note);
     const status = await runWaymark(['--db', database.url, '--json', 'case', 'status', 'C-0001', 'referred'], keys);
     expect(status.status).toBe(0);
-    expect(JSON.parse(status.stdout)).toEqual({ case: 'C-0001', status: 'referred' });
+    expect(JSON.parse(status.stdout)).toEqual({ case: 'C-0001', status: 'referred', changed: true });
     const closed = await runWaymark(['--db', database.url, '--json', 'case', 'close', 'C-0001'], keys);
-    expect(JSON.parse(closed.stdout)).toEqual({ case: 'C-0001', status: 'closed' });
+    expect(JSON.parse(closed.stdout)).toEqual({ case: 'C-0001', status: 'closed', changed: true });
+    // Closing again changes nothing and logs nothing; a note on the closed case is refused.
+    const again = await runWaymark(['--db', database.url, 'case', 'close', 'C-0001'], keys);
+    expect(again).toMatchObject({ status: 0, stdout: 'C-0001 was already closed: nothing logged.\n' });
+    const late = await runWaymark(['--db', database.url, 'case', 'note', 'C-0001', 'After the fact.'], keys);
+    expect(late).toMatchObject({ status: 2, stderr: expect.stringMatching(/case C-0001 is closed: reopen it/) });
   });
 });

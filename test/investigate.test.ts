@@ -65,6 +65,19 @@ describeEachEngine('investigation of the demo leak', (engineName) => {
     await expect(setCaseStatus(engine, 'C-0001', 'forgotten', 'x', now)).rejects.toThrow(/status: "forgotten" is not one of/);
   });
 
+  it('logs only changes of status, and takes no note on a closed case until it is reopened', async () => {
+    const entries = async (): Promise<number> => Number((await engine.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await setCaseStatus(engine, 'C-0001', 'closed', 'investigator-1', now)).toBe(true);
+    const closed = await entries();
+    expect(await setCaseStatus(engine, 'C-0001', 'closed', 'investigator-1', now)).toBe(false);
+    await expect(addCaseNote(engine, 'C-0001', 'investigator-1', 'After the fact.', now)).rejects.toThrow(/case C-0001 is closed: reopen it/);
+    expect(await entries()).toBe(closed);
+    expect((await readCase(engine, 'C-0001')).notes.map((n) => n.text)).not.toContain('After the fact.');
+    await setCaseStatus(engine, 'C-0001', 'open', 'investigator-1', now);
+    await addCaseNote(engine, 'C-0001', 'investigator-1', 'Reopened: a second article.', now);
+    expect(await entries()).toBe(closed + 2);
+  });
+
   it('returns empty lists for a text that matches nothing', async () => {
     const result = await investigate(engine, { leakText: 'The weather in Halifax was mild and the harbour ferries ran on time all week.', published: parseTime('2023-03-01'), openedBy: 'test', now });
     expect(result).toMatchObject({ sources: [], copies: [], candidates: [] });

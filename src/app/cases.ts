@@ -45,8 +45,10 @@ export async function readCase(engine: Engine, id: string): Promise<CaseRecord> 
 export async function addCaseNote(engine: Engine, caseId: string, author: string, text: string, at: string): Promise<number> {
   if (text.trim() === '') throw new InputError('MISSING', 'note: the text is empty');
   return writeTransaction(engine, async (unit) => {
-    const row = await unit.trx.selectFrom('cases').select(['leak_sha256', 'salt']).where('id', '=', caseId).executeTakeFirst();
+    const row = await unit.trx.selectFrom('cases').select(['leak_sha256', 'salt', 'status']).where('id', '=', caseId).executeTakeFirst();
     if (!row) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
+    // A closed case's record is final: adding to it is a status change first, itself logged.
+    if (row.status === 'closed') throw new InputError('BAD_VALUE', `case ${caseId} is closed: reopen it (status open) before adding a note`);
     const note = { id: unit.nextIndex, caseId, author, at, text };
     unit.log(() => caseNoteEntry(note, commitmentSalt(row)));
     unit.add('case_notes', { id: note.id, case_id: caseId, author, at, text: sealText(engine, { kind: 'case-note', caseId, noteId: note.id }, text) });
@@ -54,12 +56,19 @@ export async function addCaseNote(engine: Engine, caseId: string, author: string
   });
 }
 
-export async function setCaseStatus(engine: Engine, caseId: string, status: string, by: string, at: string): Promise<void> {
+/**
+ * Sets a case's status, logged as a case.status entry. Each entry is a change: setting the status
+ * the case already has logs nothing and returns false (a second `case close` is harmless).
+ */
+export async function setCaseStatus(engine: Engine, caseId: string, status: string, by: string, at: string): Promise<boolean> {
   if (!caseStatuses.some((s) => s === status)) throw new InputError('BAD_VALUE', `status: "${status}" is not one of ${caseStatuses.join(', ')}`);
-  await writeTransaction(engine, async (unit) => {
-    const updated = await unit.trx.updateTable('cases').set({ status }).where('id', '=', caseId).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
+  return writeTransaction(engine, async (unit) => {
+    const row = await unit.trx.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirst();
+    if (!row) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
+    if (row.status === status) return false;
+    await unit.trx.updateTable('cases').set({ status }).where('id', '=', caseId).execute();
     unit.log(() => caseStatusEntry(caseId, status, by, at));
+    return true;
   });
 }
 

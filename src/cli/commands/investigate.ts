@@ -73,9 +73,9 @@ export function addInvestigationCommands(program: Command): void {
   });
   const changeStatus = async (command: Command, id: string, status: string): Promise<void> => {
     await withStore(command, async (engine) => {
-      await setCaseStatus(engine, id, status, cliActor(), new Date().toISOString());
-      if (globalOptions(command).json) return printJson({ case: id, status });
-      print(`${id} is now ${status}.`);
+      const changed = await setCaseStatus(engine, id, status, cliActor(), new Date().toISOString());
+      if (globalOptions(command).json) return printJson({ case: id, status, changed });
+      print(changed ? `${id} is now ${status}.` : `${id} was already ${status}: nothing logged.`);
     });
   };
   cases.command('status <id> <status>').description('set a case status: open, suspended, referred, closed')
