@@ -1,14 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCaseNote, listCases, readCase, setCaseStatus } from '../src/app/cases.ts';
 import { showCopy } from '../src/app/copy-text.ts';
 import { leakedProductId, leakPublished, quotedSentenceOf, writeLeakArticle } from '../src/app/demo/leaked-product.ts';
 import { stripInvisibleLayer } from '../src/domain/fingerprint/index.ts';
 import { buildDemoScenario } from '../src/app/demo/scenario.ts';
 import { importBundle } from '../src/app/import-bundle.ts';
-import { investigate } from '../src/app/investigate.ts';
+import { investigate, probability } from '../src/app/investigate.ts';
 import { currentMatchIndex } from '../src/app/match.ts';
 import { commitText } from '../src/domain/entries.ts';
 import { parseTime } from '../src/domain/time.ts';
@@ -151,4 +151,10 @@ it('reuses the match index while no product version is added, and rebuilds it wh
     await engine.close();
     await database.drop();
   }
+});
+
+describe('candidate scores', () => {
+  it('are posteriors to four places that never round to certainty or to nothing', () => {
+    expect([0.99996, 0.999_999_9, 1 / (1 + 10 ** -20), 0.12344, 0.00004, 1 / (1 + 10 ** 20)].map(probability)).toEqual([0.9999, 0.9999, 0.9999, 0.1234, 0.0001, 0.0001]);
+  });
 });
