@@ -72,7 +72,7 @@ function readImage(file: string): Uint8Array {
 }
 
 function describe(result: CopyIdentification): string {
-  if (result.kind === 'unknown') return `unknown: ${result.reason} (${result.bitsRead} mark bits read)`;
+  if (result.kind === 'unknown') return `unknown: ${result.reason}; ${result.bitsRead} mark bits read`;
   const certainty = result.highConfidence ? 'high confidence' : 'low confidence';
   return `${result.copyId} (recipient ${result.recipientId}), page ${result.page}: confidence ${result.confidence.toFixed(4)} (${certainty}), `
     + `${result.bitsRead} mark bits read, ${result.errorsCorrected} corrected`;

@@ -31,7 +31,7 @@ describe('decideCopy', () => {
     const noise = Array.from({ length: 84 }, () => random.next() * 2 - 1);
     expect(decideCopy(product, noise, candidates).kind).toBe('unknown');
     const sparse = readings(5, 84, 0.1, 'c').map((v, i) => (i < 70 ? Number.NaN : v));
-    expect(decideCopy(product, sparse, candidates)).toMatchObject({ kind: 'unknown', bitsRead: 14 });
+    expect(decideCopy(product, sparse, candidates)).toMatchObject({ kind: 'unknown', bitsRead: 14, reason: 'too few mark bits could be read (at least 20 needed)' });
   });
 
   it('never names another copy with high confidence when the true one is not a candidate', () => {

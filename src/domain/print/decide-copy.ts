@@ -37,7 +37,7 @@ export function decideCopy(productId: string, soft: readonly number[], candidate
   const read = soft.map((v) => Number.isFinite(v));
   const bitsRead = read.filter(Boolean).length;
   if (candidates.length === 0) return { kind: 'unknown', reason: 'no candidate copies', bitsRead };
-  if (bitsRead < minBitsRead) return { kind: 'unknown', reason: `only ${bitsRead} mark bits could be read`, bitsRead };
+  if (bitsRead < minBitsRead) return { kind: 'unknown', reason: `too few mark bits could be read (at least ${minBitsRead} needed)`, bitsRead };
   const order = interleaverOf(productId);
   const scored = candidates
     .map((candidate) => {
