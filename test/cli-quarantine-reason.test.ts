@@ -1,9 +1,10 @@
-/** `quarantine list --reason` takes only a reason a record can be quarantined for. */
+/** `quarantine list --reason` takes only a reason a record can be quarantined for, and `--source` only a log format. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { importQuarantineReasons } from '../src/app/audit-import.ts';
+import { logFormats } from '../src/domain/audit-log/index.ts';
 import { runWaymark } from './cli.ts';
 
 it('refuses an unknown --reason, listing the known ones, instead of listing nothing', async () => {
@@ -20,4 +21,11 @@ it('refuses an unknown --reason, listing the known ones, instead of listing noth
   expect(known.stderr).toBe('');
   expect(known.status).toBe(0);
   expect(JSON.parse(known.stdout)).toEqual([]);
+});
+
+it('refuses an unknown --source, listing the log formats', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'waymark-quarantine-reason-'));
+  const result = await runWaymark(['--db', join(work, 'w.db'), 'quarantine', 'list', '--source', 'm356'], { WAYMARK_KEYS: join(work, 'keys') });
+  expect(result).toMatchObject({ status: 2, stdout: '' });
+  expect(result.stderr).toBe(`waymark: --source: "m356" is not one of ${logFormats.join(', ')}\n`);
 });

@@ -51,7 +51,7 @@ export function addQuarantineCommands(program: Command): void {
   const quarantine = program.command('quarantine').description('audit-log records that did not map to a copy and a person');
   quarantine.command('list')
     .description('records waiting in quarantine, with their reason')
-    .option('--source <format>', 'only records from this log format')
+    .option('--source <format>', 'only records from this log format', quarantineSource)
     .option('--reason <reason>', 'only records quarantined for this reason', quarantineReason)
     .option('--all', 'include records a remap has turned into events')
     .option('--limit <n>', 'at most this many', (v) => positiveInteger(v, '--limit'))
@@ -80,7 +80,12 @@ export function addQuarantineCommands(program: Command): void {
     });
 }
 
-// An unknown reason would match no row and list nothing, as if the quarantine held none.
+// An unknown reason or format would match no row and list nothing, as if the quarantine held none.
+function quarantineSource(value: string): string {
+  if (!isLogFormat(value)) throw new InputError('BAD_VALUE', `--source: "${value}" is not one of ${logFormats.join(', ')}`);
+  return value;
+}
+
 function quarantineReason(value: string): ImportQuarantineReason {
   if (!isImportQuarantineReason(value)) throw new InputError('BAD_VALUE', `--reason: "${value}" is not one of ${importQuarantineReasons.join(', ')}`);
   return value;
