@@ -2,6 +2,7 @@
  * The `waymark` program: the command-line interface (CONTRACT.md). Each command parses its input, calls one
  * use case and formats the output; errors become exit codes in exit-codes.ts alone.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { addAuditCommand, addQuarantineCommands } from './commands/audit.ts';
 import { addBulletinCommands } from './commands/bulletin.ts';
@@ -21,13 +22,21 @@ import { addKeyCommands } from './commands/keys.ts';
 import { addUserCommands } from './commands/user.ts';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes.ts';
 
+/** The version in package.json, the one the package is published under. */
+function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof version === 'string' ? version : 'unknown';
+}
+
 export function buildProgram(): Command {
   const program = new Command('waymark')
     .description('Waymark: where classified reporting goes, and from whom it leaks')
     .option('--db <url>', 'database: ./file.db, sqlite:./file.db or postgres://… (default $WAYMARK_DB or ./waymark.db)')
     .option('--json', 'machine-readable output on stdout')
+    .version(packageVersion(), '--version', 'the version of Waymark')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    // Usage errors read like every other refusal (CONTRACT.md): `waymark: <what is wrong>`, exit 2.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(text.replace(/^error: /, 'waymark: ')) });
   addInitCommand(program);
   addImportCommand(program);
   addCopyCommands(program);
