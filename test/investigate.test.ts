@@ -13,6 +13,7 @@ import { currentMatchIndex } from '../src/app/match.ts';
 import { commitText } from '../src/domain/entries.ts';
 import { parseTime } from '../src/domain/time.ts';
 import type { Engine } from '../src/store/engine.ts';
+import { renderInvestigation } from '../src/cli/commands/investigate.ts';
 import { runWaymark } from './cli.ts';
 import { createTestDatabase, describeEachEngine } from './engines.ts';
 import type { TestDatabase } from './engines.ts';
@@ -40,6 +41,10 @@ describeEachEngine('investigation of the demo leak', (engineName) => {
     const verbatim = result.sources[0]!.passages.find((p) => p.kind === 'verbatim')!;
     expect(leakArticle.slice(...verbatim.leak)).toContain('consular official in Toronto directed the transfer');
     expect(result.candidates[0]).toMatchObject({ person: buildDemoScenario().leaker, rank: 1 });
+    // The table marks strong candidates, and says what the mark means.
+    const [top, ...rest] = result.candidates;
+    expect(renderInvestigation({ ...result, candidates: [{ ...top!, strong: true }, ...rest] })).toContain('★ strong evidence: ');
+    expect(renderInvestigation({ ...result, candidates: result.candidates.map((c) => ({ ...c, strong: false })) })).not.toContain('★');
     expect(result.candidates.map((c) => c.rank)).toEqual(result.candidates.map((_, i) => i + 1));
     const printed = result.candidates[0]!.evidence.find((e) => e.channel === 'access' && e.detail.startsWith('printed'))!;
     const cited = await engine.db.selectFrom('ledger_entries').select(['kind', 'ref']).where('idx', '=', printed.ledger[0]!).executeTakeFirstOrThrow();

@@ -94,6 +94,7 @@ export function renderInvestigation(r: InvestigationResult): string {
   lines.push(formatTable(['rank', 'person', 'agency', 'score', 'content', 'version', 'fingerprint', 'access', 'timing'], r.candidates.slice(0, 10).map((c) => [
     c.rank, `${c.person}${c.strong ? ' ★' : ''}`, c.agency, c.score, c.channels.content ?? 0, c.channels.version ?? 0, c.channels.fingerprint ?? 0, c.channels.access ?? 0, c.channels.timing ?? 0,
   ])));
+  if (r.candidates.slice(0, 10).some((c) => c.strong)) lines.push('★ strong evidence: a high posterior that rests on the fingerprint of a copy the person held, not on behaviour alone');
   for (const c of r.candidates.slice(0, 3)) {
     lines.push('', `#${c.rank} ${c.name} (${c.person}, ${c.agency}) — score ${c.score}`);
     for (const e of c.evidence) lines.push(`   ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(2)}  ${e.channel.padEnd(11)} ${e.detail}${e.ledger.length ? `  [ledger ${e.ledger.join(', ')}]` : ''}`);
