@@ -1,5 +1,5 @@
 /** A `--db` that cannot be opened is refused with exit 2 and one line that names it. */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -37,4 +37,22 @@ it('still takes a path holding a colon, but no "://", as a SQLite file', async (
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   expect(existsSync(file)).toBe(true);
+});
+
+it('opens no database that is not there, except for the commands that make one: a mistyped --db finds nothing and says so', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'waymark-db-option-'));
+  const env = { WAYMARK_KEYS: join(work, 'keys') };
+  const typo = join(work, 'waymrak.db');
+  writeFileSync(join(work, 'leak.txt'), 'The consular official in Toronto directed the transfer of funds.\n');
+  const result = await runWaymark(['--db', typo, 'investigate', '--leak', join(work, 'leak.txt'), '--published', '2023-02-17'], env);
+  expect(result).toMatchObject({ status: 2, stdout: '' });
+  expect(result.stderr).toBe(`waymark: --db ${typo}: no Waymark database there (create one with "waymark init")\n`);
+  expect(existsSync(typo)).toBe(false);
+  // A file that is there but holds no Waymark schema is refused the same way, and is given none.
+  const empty = join(work, 'empty.db');
+  writeFileSync(empty, '');
+  for (let i = 0; i < 2; i++) expect(await runWaymark(['--db', empty, 'pathway', 'IA-2022-031'], env)).toMatchObject({ status: 2, stderr: expect.stringContaining('no Waymark database there') });
+  // init makes it; then the same command runs.
+  expect((await runWaymark(['--db', typo, 'init'], env)).status).toBe(0);
+  expect(await runWaymark(['--db', typo, '--json', 'quarantine', 'list'], env)).toMatchObject({ status: 0, stdout: '[]\n' });
 });

@@ -17,6 +17,7 @@ it('refuses an unknown --reason, listing the known ones, instead of listing noth
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stderr).toContain(`--reason: "bogus" is not one of ${importQuarantineReasons.join(', ')}`);
 
+  expect((await runWaymark(['--db', db, 'init'], env)).status).toBe(0);
   const known = await runWaymark(['--db', db, '--json', 'quarantine', 'list', '--reason', 'outside-uploading-agency'], env);
   expect(known.stderr).toBe('');
   expect(known.status).toBe(0);

@@ -11,10 +11,15 @@ export function globalOptions(command: Command): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }
 
+export interface StoreUse {
+  /** The command may create the database where there is none (init, import, serve, user add); every other one needs it to exist. */
+  readonly create?: boolean;
+}
+
 /** Opens the store, runs `work`, and always closes it. */
-export async function withStore<T>(command: Command, work: (engine: Engine, url: string) => Promise<T>): Promise<T> {
+export async function withStore<T>(command: Command, work: (engine: Engine, url: string) => Promise<T>, use: StoreUse = {}): Promise<T> {
   const url = resolveDatabaseUrl(globalOptions(command).db);
-  const engine = await openStore(url).catch((error: unknown) => {
+  const engine = await openStore(url, { existing: use.create !== true }).catch((error: unknown) => {
     // The driver's own message ("Cannot open database because the directory does not exist")
     // does not say which database; name it, without a password.
     if (error instanceof WaymarkError) throw error;

@@ -1,4 +1,5 @@
-import { InputError } from '../domain/errors.ts';
+import { existsSync } from 'node:fs';
+import { InputError, NotFoundError } from '../domain/errors.ts';
 import { openPostgres, openSqlite } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { migrate } from './migrations.ts';
@@ -13,8 +14,13 @@ export function resolveDatabaseUrl(option?: string): string {
  * Opens the store named by a URL: `postgres://…` / `postgresql://…` for PostgreSQL;
  * `sqlite:path`, a path, or `:memory:` for SQLite. Migrates the schema to the current version.
  */
-export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Engine> {
+export async function openStore(url: string, options: { migrate?: boolean; existing?: boolean } = {}): Promise<Engine> {
+  if (options.existing) refuseMissingFile(url);
   const engine = openEngine(url);
+  if (options.existing && !(await holdsWaymark(engine))) {
+    await engine.close();
+    throw noDatabase(url);
+  }
   if (options.migrate !== false) {
     try {
       await migrate(engine);
@@ -31,12 +37,36 @@ export function maskDatabaseUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]*):[^@]*@/, '$1:***@');
 }
 
-function openEngine(url: string): Engine {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+const isPostgres = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
+
+/** The file a SQLite URL names: `sqlite:path`, `sqlite:///abs/path` or the path itself. */
+function sqliteFile(url: string): string {
   refuseOtherEngines(url);
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   if (file === '') throw new InputError('BAD_VALUE', `--db: "${url}" names no database file`);
-  return openSqlite(file, url);
+  return file;
+}
+
+function openEngine(url: string): Engine {
+  return isPostgres(url) ? openPostgres(url) : openSqlite(sqliteFile(url), url);
+}
+
+/**
+ * A store that must already hold Waymark (every command but those that may create one): a
+ * mistyped `--db` would otherwise become a new, empty database, and an investigation there
+ * would find no source, no copy and no candidate, and say so with exit 0.
+ */
+const noDatabase = (url: string): NotFoundError => new NotFoundError('NOT_FOUND', `--db ${maskDatabaseUrl(url)}: no Waymark database there (create one with "waymark init")`);
+
+function refuseMissingFile(url: string): void {
+  if (isPostgres(url)) return;
+  const file = sqliteFile(url);
+  if (file !== ':memory:' && !existsSync(file)) throw noDatabase(url);
+}
+
+async function holdsWaymark(engine: Engine): Promise<boolean> {
+  const tables = await engine.db.introspection.getTables();
+  return tables.some((t) => t.name === 'ledger_head');
 }
 
 /**

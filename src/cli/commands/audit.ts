@@ -35,7 +35,7 @@ export async function importAuditLogFile(file: string, options: AuditLogOptions,
     print(`Imported ${basename(file)} (${format}):`);
     print(formatTable(['kind', 'count'], Object.entries(counts)));
     if (counts.quarantined > 0) print(`${counts.quarantined} record(s) are in quarantine: see \`waymark quarantine list\`.`);
-  });
+  }, { create: true });
 }
 
 async function importMappingFile(file: string, command: Command): Promise<void> {
@@ -44,7 +44,7 @@ async function importMappingFile(file: string, command: Command): Promise<void> 
     const counts = await importMappings(engine, mappings, basename(file));
     if (globalOptions(command).json) return printJson(counts);
     print(formatTable(['kind', 'count'], Object.entries(counts)));
-  });
+  }, { create: true });
 }
 
 export function addQuarantineCommands(program: Command): void {

@@ -49,6 +49,6 @@ export function addImportCommand(program: Command): void {
         if (globalOptions(command).json) return printJson(counts);
         print(`Imported ${basename(file)}:`);
         print(formatTable(['kind', 'count'], Object.entries(counts)));
-      });
+      }, { create: true });
     });
 }

@@ -12,6 +12,6 @@ export function addInitCommand(program: Command): void {
         if (globalOptions(command).json) return printJson(result);
         if (result.sealed > 0) print(`Sealed ${result.sealed} text(s) an earlier version had stored as plaintext`);
         print(result.created ? `Initialised ${engine.name} database ${result.database}; keys in ${result.keyDirectory}` : `Already initialised: ${result.database}${result.sealed > 0 ? '' : ' (nothing changed)'}`);
-      });
+      }, { create: true });
     });
 }
