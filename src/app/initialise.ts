@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Engine } from '../store/engine.ts';
+import { maskDatabaseUrl } from '../store/open-store.ts';
 import { ensureKeys, keyDirectoryFor } from './keys.ts';
 import { hasUnsealedTexts, resealFields } from './reseal-fields.ts';
 import { reloadKeyring } from './secrets.ts';
@@ -25,10 +26,5 @@ export async function initialiseStore(engine: Engine, url: string): Promise<Init
   const keyDirectory = keyDirectoryFor(url);
   const keysCreated = ensureKeys(keyDirectory, origin);
   const sealed = (await hasUnsealedTexts(engine)) ? (await resealFields(engine, reloadKeyring(engine), { plaintextOnly: true })).total : 0;
-  return { created: !existing || keysCreated, database: redactUrl(url), origin, keyDirectory, sealed };
-}
-
-/** A database URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+):[^@]*@/, '$1:***@');
+  return { created: !existing || keysCreated, database: maskDatabaseUrl(url), origin, keyDirectory, sealed };
 }
