@@ -13,21 +13,19 @@ export function resolveDatabaseUrl(option?: string): string {
 /**
  * Opens the store named by a URL: `postgres://…` / `postgresql://…` for PostgreSQL;
  * `sqlite:path`, a path, or `:memory:` for SQLite. Migrates the schema to the current version.
+ * With `existing`, refuses a store that holds no Waymark schema yet (noDatabase), creating nothing.
  */
 export async function openStore(url: string, options: { migrate?: boolean; existing?: boolean } = {}): Promise<Engine> {
-  if (options.existing) refuseMissingFile(url);
-  const engine = openEngine(url);
-  if (options.existing && !(await holdsWaymark(engine))) {
+  const file = isPostgres(url) ? undefined : sqliteFile(url);
+  // Checked before opening: SQLite would create the file.
+  if (options.existing && file !== undefined && file !== ':memory:' && !existsSync(file)) throw noDatabase(url);
+  const engine = file === undefined ? openPostgres(url) : openSqlite(file, url);
+  try {
+    if (options.existing && !(await holdsWaymark(engine))) throw noDatabase(url);
+    if (options.migrate !== false) await migrate(engine);
+  } catch (error) {
     await engine.close();
-    throw noDatabase(url);
-  }
-  if (options.migrate !== false) {
-    try {
-      await migrate(engine);
-    } catch (error) {
-      await engine.close();
-      throw error;
-    }
+    throw error;
   }
   return engine;
 }
@@ -47,22 +45,12 @@ function sqliteFile(url: string): string {
   return file;
 }
 
-function openEngine(url: string): Engine {
-  return isPostgres(url) ? openPostgres(url) : openSqlite(sqliteFile(url), url);
-}
-
 /**
  * A store that must already hold Waymark (every command but those that may create one): a
  * mistyped `--db` would otherwise become a new, empty database, and an investigation there
  * would find no source, no copy and no candidate, and say so with exit 0.
  */
 const noDatabase = (url: string): NotFoundError => new NotFoundError('NOT_FOUND', `--db ${maskDatabaseUrl(url)}: no Waymark database there (create one with "waymark init")`);
-
-function refuseMissingFile(url: string): void {
-  if (isPostgres(url)) return;
-  const file = sqliteFile(url);
-  if (file !== ':memory:' && !existsSync(file)) throw noDatabase(url);
-}
 
 async function holdsWaymark(engine: Engine): Promise<boolean> {
   const tables = await engine.db.introspection.getTables();
