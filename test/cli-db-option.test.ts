@@ -47,6 +47,8 @@ it('opens no database that is not there, except for the commands that make one: 
   const result = await runWaymark(['--db', typo, 'investigate', '--leak', join(work, 'leak.txt'), '--published', '2023-02-17'], env);
   expect(result).toMatchObject({ status: 2, stdout: '' });
   expect(result.stderr).toBe(`waymark: --db ${typo}: no Waymark database there (create one with "waymark init")\n`);
+  // serve needs init's keys as well: it makes no store either.
+  expect(await runWaymark(['--db', typo, 'serve', '--port', '0'], env)).toMatchObject({ status: 2, stderr: expect.stringContaining('no Waymark database there') });
   expect(existsSync(typo)).toBe(false);
   // A file that is there but holds no Waymark schema is refused the same way, and is given none.
   const empty = join(work, 'empty.db');

@@ -12,7 +12,7 @@ export function globalOptions(command: Command): GlobalOptions {
 }
 
 export interface StoreUse {
-  /** The command may create the database where there is none (init, import, serve, user add); every other one needs it to exist. */
+  /** The command may create the database where there is none (init, import); every other one needs it to exist, and `init`'s keys. */
   readonly create?: boolean;
 }
 

@@ -51,6 +51,6 @@ export function addServeCommand(program: Command): void {
             reject(new InputError('BAD_VALUE', `--host/--port: cannot listen on ${options.host}:${options.port}: ${why}`, { cause: error }));
           });
         });
-      }, { create: true });
+      });
     });
 }

@@ -41,7 +41,7 @@ export function addUserCommands(program: Command): void {
         print(`Created ${created.user.username} (${created.user.roles.join(', ')}). Shown once; store them now:`);
         if (created.password) print(`  password: ${created.password}`);
         if (created.totpUri) print(`  TOTP URI: ${created.totpUri}`);
-      }, { create: true });
+      });
     });
   user.command('token')
     .description('issue an API token for a machine client; printed once')
