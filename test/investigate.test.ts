@@ -8,7 +8,7 @@ import { leakedProductId, leakPublished, quotedSentenceOf, writeLeakArticle } fr
 import { stripInvisibleLayer } from '../src/domain/fingerprint/index.ts';
 import { buildDemoScenario } from '../src/app/demo/scenario.ts';
 import { importBundle } from '../src/app/import-bundle.ts';
-import { investigate, probability } from '../src/app/investigate.ts';
+import { investigate, roundedPosterior } from '../src/app/investigate.ts';
 import { currentMatchIndex } from '../src/app/match.ts';
 import { commitText } from '../src/domain/entries.ts';
 import { parseTime } from '../src/domain/time.ts';
@@ -160,6 +160,6 @@ it('reuses the match index while no product version is added, and rebuilds it wh
 
 describe('candidate scores', () => {
   it('are posteriors to four places that never round to certainty or to nothing', () => {
-    expect([0.99996, 0.999_999_9, 1 / (1 + 10 ** -20), 0.12344, 0.00004, 1 / (1 + 10 ** 20)].map(probability)).toEqual([0.9999, 0.9999, 0.9999, 0.1234, 0.0001, 0.0001]);
+    expect([0.99996, 0.999_999_9, 1 / (1 + 10 ** -20), 0.12344, 0.00004, 1 / (1 + 10 ** 20)].map(roundedPosterior)).toEqual([0.9999, 0.9999, 0.9999, 0.1234, 0.0001, 0.0001]);
   });
 });

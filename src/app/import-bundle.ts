@@ -61,14 +61,16 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** V8 gives no position for an unexpected token, but quotes this many characters either side of it. */
+const V8_QUOTED_CONTEXT = 10;
+
 function jsonErrorPosition(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  // V8 gives no position for an unexpected token but quotes ten characters either side of it,
-  // which may be a product's title or body: locate them, and never repeat them.
+  // The quoted characters may be a product's title or body: locate them, and never repeat them.
   const token = /^Unexpected token (.+?), (\.\.\.)?"([^]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
   if (token) {
     const at = token[2] ? text.indexOf(token[3] ?? '') : -1;
-    return at < 0 ? `: unexpected token ${token[1]} near the start` : `${lineColumn(text, at + 10)}: unexpected token ${token[1]}`;
+    return at < 0 ? `: unexpected token ${token[1]} near the start` : `${lineColumn(text, at + V8_QUOTED_CONTEXT)}: unexpected token ${token[1]}`;
   }
   const match = /position (\d+)/.exec(message);
   if (!match) return `: ${message}`;

@@ -107,7 +107,7 @@ function resultJson(
       falseAccusationBound: a.falseAccusationBound, accused: a.accused, decoder: a.decoder, slotsRead: a.slotsRead,
     })),
     candidates: matched.length === 0 ? [] : attribution.candidates.map((c) => ({
-      person: c.person, name: c.name, agency: c.agency, rank: c.rank, score: probability(c.score), strong: c.strong,
+      person: c.person, name: c.name, agency: c.agency, rank: c.rank, score: roundedPosterior(c.score), strong: c.strong,
       channels: Object.fromEntries(Object.entries(c.channels).map(([k, v]) => [k, round(v)])),
       evidence: c.evidence.map((e) => ({ channel: e.channel, detail: e.detail, weight: round(e.weight), ledger: e.ledger })),
     })),
@@ -121,4 +121,4 @@ const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 
  * shown as either where a strong weight leaves no bit of doubt in a float): no evidence makes
  * either exact, and a score of 1 told investigators more than Waymark knows.
  */
-export const probability = (p: number): number => Math.min(Math.max(round(p, 4), 0.0001), 0.9999);
+export const roundedPosterior = (p: number): number => Math.min(Math.max(round(p, 4), 0.0001), 0.9999);

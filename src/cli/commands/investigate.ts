@@ -91,10 +91,11 @@ export function renderInvestigation(r: InvestigationResult): string {
   lines.push('', 'Sources:', formatTable(['product', 'v', 'score', 'passages'], r.sources.map((s) => [s.product, s.version, s.score, s.passages.map((p) => `${p.kind}`).join(', ')])));
   if (r.copies.length) lines.push('', 'Attributed copies (fingerprint):', formatTable(['copy', 'recipient', 'score', 'innocent bound'], r.copies.map((c) => [c.copy, c.recipient, c.score, c.falseAccusationBound.toExponential(1)])));
   lines.push('', `Candidates (${r.candidates.length} of ${r.recipients} recipients of a matched product):`);
-  lines.push(formatTable(['rank', 'person', 'agency', 'score', 'content', 'version', 'fingerprint', 'access', 'timing'], r.candidates.slice(0, 10).map((c) => [
+  const shown = r.candidates.slice(0, 10);
+  lines.push(formatTable(['rank', 'person', 'agency', 'score', 'content', 'version', 'fingerprint', 'access', 'timing'], shown.map((c) => [
     c.rank, `${c.person}${c.strong ? ' ★' : ''}`, c.agency, c.score, c.channels.content ?? 0, c.channels.version ?? 0, c.channels.fingerprint ?? 0, c.channels.access ?? 0, c.channels.timing ?? 0,
   ])));
-  if (r.candidates.slice(0, 10).some((c) => c.strong)) lines.push('★ strong evidence: a high posterior that rests on the fingerprint of a copy the person held, not on behaviour alone');
+  if (shown.some((c) => c.strong)) lines.push('★ strong evidence: a high posterior that rests on the fingerprint of a copy the person held, not on behaviour alone');
   for (const c of r.candidates.slice(0, 3)) {
     lines.push('', `#${c.rank} ${c.name} (${c.person}, ${c.agency}) — score ${c.score}`);
     for (const e of c.evidence) lines.push(`   ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(2)}  ${e.channel.padEnd(11)} ${e.detail}${e.ledger.length ? `  [ledger ${e.ledger.join(', ')}]` : ''}`);
