@@ -236,10 +236,10 @@ function invisibleSlots(folding: Folding, text: string, guard: ProtectedSpans, o
  * differ. Where the writer already mixes the two, a copy that contracts one more stands out no more
  * than the master does.
  */
-function inTheMastersRegister(text: string, drafts: readonly SlotDraft[]): SlotDraft[] {
-  const contractions = drafts.filter((d) => d.kind === 'contraction');
-  const contracts = contractions.some((d) => d.alternatives.indexOf(text.slice(d.start, d.end)) > 0);
-  return contracts || contractions.length === 0 ? [...drafts] : drafts.filter((d) => d.kind !== 'contraction');
+function inTheMastersRegister(text: string, drafts: readonly SlotDraft[]): readonly SlotDraft[] {
+  // Form 0 is the written-out one: a later form found in the master is a contraction it wrote.
+  const contracts = drafts.some((d) => d.kind === 'contraction' && d.alternatives.indexOf(text.slice(d.start, d.end)) > 0);
+  return contracts ? drafts : drafts.filter((d) => d.kind !== 'contraction');
 }
 
 function toMasterSlots(drafts: readonly SlotDraft[], plain: PlainMaster): SlotDraft[] {
