@@ -1,7 +1,8 @@
 /** A `--db` that cannot be opened is refused with exit 2 and one line that names it. */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { runWaymark } from './cli.ts';
 
@@ -57,4 +58,22 @@ it('opens no database that is not there, except for the commands that make one: 
   // init makes it; then the same command runs.
   expect((await runWaymark(['--db', typo, 'init'], env)).status).toBe(0);
   expect(await runWaymark(['--db', typo, '--json', 'quarantine', 'list'], env)).toMatchObject({ status: 0, stdout: '[]\n' });
+});
+
+it('leaves a file that holds no Waymark database as it was: an empty file stays empty, another SQLite database unchanged', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'waymark-db-option-'));
+  const env = { WAYMARK_KEYS: join(work, 'keys') };
+  const empty = join(work, 'empty.db');
+  writeFileSync(empty, '');
+  const other = join(work, 'other.db');
+  const connection = new BetterSqlite3(other);
+  connection.exec('create table notes (text text)');
+  connection.close();
+  const before = readFileSync(other);
+  for (const file of [empty, other]) {
+    expect(await runWaymark(['--db', file, 'case', 'list'], env)).toMatchObject({ status: 2, stderr: `waymark: --db ${file}: no Waymark database there (create one with "waymark init")\n` });
+  }
+  expect(readFileSync(empty)).toHaveLength(0);
+  expect(readFileSync(other).equals(before)).toBe(true);
+  expect(readdirSync(work).sort()).toEqual(['empty.db', 'other.db']);
 });

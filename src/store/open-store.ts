@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { InputError, NotFoundError } from '../domain/errors.ts';
 import { openPostgres, openSqlite } from './engine.ts';
 import type { Engine } from './engine.ts';
@@ -17,11 +18,13 @@ export function resolveDatabaseUrl(option?: string): string {
  */
 export async function openStore(url: string, options: { migrate?: boolean; existing?: boolean } = {}): Promise<Engine> {
   const file = isPostgres(url) ? undefined : sqliteFile(url);
-  // Checked before opening: SQLite would create the file.
-  if (options.existing && file !== undefined && file !== ':memory:' && !existsSync(file)) throw noDatabase(url);
+  const onDisk = file !== undefined && file !== ':memory:';
+  // Checked before opening for writing: SQLite would create the file, and its pragmas
+  // (journal_mode = WAL) would write a header into an empty one.
+  if (options.existing && onDisk && !fileHoldsWaymark(file)) throw noDatabase(url);
   const engine = file === undefined ? openPostgres(url) : openSqlite(file, url);
   try {
-    if (options.existing && !(await holdsWaymark(engine))) throw noDatabase(url);
+    if (options.existing && !onDisk && !(await holdsWaymark(engine))) throw noDatabase(url);
     if (options.migrate !== false) await migrate(engine);
   } catch (error) {
     await engine.close();
@@ -55,6 +58,17 @@ const noDatabase = (url: string): NotFoundError => new NotFoundError('NOT_FOUND'
 async function holdsWaymark(engine: Engine): Promise<boolean> {
   const tables = await engine.db.introspection.getTables();
   return tables.some((t) => t.name === 'ledger_head');
+}
+
+/** holdsWaymark for a SQLite file, read through a read-only connection: the file is left as it was. */
+function fileHoldsWaymark(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    return connection.prepare("select 1 from sqlite_master where type = 'table' and name = 'ledger_head'").get() !== undefined;
+  } finally {
+    connection.close();
+  }
 }
 
 /**
