@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runWaymark } from './cli.ts';
+import { createTestDatabase, describeEachEngine } from './engines.ts';
+import type { TestDatabase } from './engines.ts';
 
 it('names a SQLite file whose directory does not exist', async () => {
   const work = mkdtempSync(join(tmpdir(), 'waymark-db-option-'));
@@ -76,4 +78,21 @@ it('leaves a file that holds no Waymark database as it was: an empty file stays 
   expect(readFileSync(empty)).toHaveLength(0);
   expect(readFileSync(other).equals(before)).toBe(true);
   expect(readdirSync(work).sort()).toEqual(['empty.db', 'other.db']);
+});
+
+// RFC 3986 §3.1: a scheme is case-insensitive; its canonical form is lower case.
+describeEachEngine('a database URL scheme in any case', (engineName) => {
+  let database: TestDatabase;
+  beforeAll(async () => { database = await createTestDatabase(engineName()); });
+  afterAll(async () => { await database.drop(); });
+
+  it('is read as its lower-case form', async () => {
+    const [shouted, mixed] = engineName() === 'sqlite' ? [`SQLITE:${database.url}`, `SQLite:${database.url}`]
+      : [database.url.replace(/^postgres:/, 'POSTGRES:'), database.url.replace(/^postgres:/, 'PostgreSQL:')];
+    const env: Record<string, string> = engineName() === 'sqlite' ? {} : { WAYMARK_KEYS: join(mkdtempSync(join(tmpdir(), 'waymark-db-option-')), 'keys') };
+    expect(await runWaymark(['--db', shouted, 'init'], env)).toMatchObject({ status: 0, stderr: '' });
+    expect(await runWaymark(['--db', mixed, '--json', 'case', 'list'], env)).toMatchObject({ status: 0, stdout: '[]\n', stderr: '' });
+    // The keys are found from the URL as well: beside the SQLite file, not beside a path "SQLITE:…".
+    if (engineName() === 'sqlite') expect(existsSync(`${database.url}.keys`)).toBe(true);
+  });
 });

@@ -8,15 +8,17 @@ import './ledger-append-hook.ts';
 
 /** The database URL in force: `--db`, else env WAYMARK_DB, else ./waymark.db (CONTRACT.md). */
 export function resolveDatabaseUrl(option?: string): string {
-  return option ?? process.env.WAYMARK_DB ?? './waymark.db';
+  return withLowerCaseScheme(option ?? process.env.WAYMARK_DB ?? './waymark.db');
 }
 
 /**
  * Opens the store named by a URL: `postgres://…` / `postgresql://…` for PostgreSQL;
  * `sqlite:path`, a path, or `:memory:` for SQLite. Migrates the schema to the current version.
  * With `existing`, refuses a store that holds no Waymark schema yet (noDatabase), creating nothing.
+ * The scheme may be in any case (`POSTGRES://…`, `SQLite:path`); Engine.url has it in lower case.
  */
-export async function openStore(url: string, options: { migrate?: boolean; existing?: boolean } = {}): Promise<Engine> {
+export async function openStore(given: string, options: { migrate?: boolean; existing?: boolean } = {}): Promise<Engine> {
+  const url = withLowerCaseScheme(given);
   const file = isPostgres(url) ? undefined : sqliteFile(url);
   const onDisk = file !== undefined && file !== ':memory:';
   // Checked before opening for writing: SQLite would create the file, and its pragmas
@@ -36,6 +38,15 @@ export async function openStore(url: string, options: { migrate?: boolean; exist
 /** The URL with any password replaced by `***`, fit to show in an error or on screen. */
 export function maskDatabaseUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]*):[^@]*@/, '$1:***@');
+}
+
+/**
+ * The URL with its scheme in lower case (RFC 3986 §3.1: schemes are case-insensitive, lower case
+ * is canonical), so that `SQLite:x.db` is `sqlite:x.db` wherever it is read. Only a scheme
+ * followed by `//`, or `sqlite:`: a plain path holding a colon keeps its case.
+ */
+function withLowerCaseScheme(url: string): string {
+  return url.replace(/^(?:[a-z][a-z0-9+.-]*:(?=\/\/)|sqlite:)/i, (scheme) => scheme.toLowerCase());
 }
 
 const isPostgres = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
