@@ -96,3 +96,20 @@ describeEachEngine('a database URL scheme in any case', (engineName) => {
     if (engineName() === 'sqlite') expect(existsSync(`${database.url}.keys`)).toBe(true);
   });
 });
+
+it('names WAYMARK_DB, not --db, in its refusals when the URL came from there, with any password masked', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'waymark-db-option-'));
+  const keys = join(work, 'keys');
+  const typo = join(work, 'waymrak.db');
+  expect(await runWaymark(['case', 'list'], { WAYMARK_KEYS: keys, WAYMARK_DB: typo }))
+    .toMatchObject({ status: 2, stdout: '', stderr: `waymark: WAYMARK_DB ${typo}: no Waymark database there (create one with "waymark init")\n` });
+  expect(await runWaymark(['case', 'list'], { WAYMARK_KEYS: keys, WAYMARK_DB: 'mysql://warden:hunter2@db.example/waymark' }))
+    .toMatchObject({ status: 2, stderr: 'waymark: WAYMARK_DB mysql://warden:***@db.example/waymark: unsupported database URL scheme "mysql" (use a SQLite file path, sqlite:PATH, or postgres://…)\n' });
+  const text = join(work, 'notes.db');
+  writeFileSync(text, 'not a database\n');
+  expect(await runWaymark(['case', 'list'], { WAYMARK_KEYS: keys, WAYMARK_DB: text }))
+    .toMatchObject({ status: 2, stderr: `waymark: WAYMARK_DB ${text}: file is not a database\n` });
+  // --db wins over WAYMARK_DB, and is the one named.
+  expect(await runWaymark(['--db', typo, 'case', 'list'], { WAYMARK_KEYS: keys, WAYMARK_DB: text }))
+    .toMatchObject({ status: 2, stderr: `waymark: --db ${typo}: no Waymark database there (create one with "waymark init")\n` });
+});

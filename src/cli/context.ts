@@ -18,12 +18,12 @@ export interface StoreUse {
 
 /** Opens the store, runs `work`, and always closes it. */
 export async function withStore<T>(command: Command, work: (engine: Engine, url: string) => Promise<T>, use: StoreUse = {}): Promise<T> {
-  const url = resolveDatabaseUrl(globalOptions(command).db);
-  const engine = await openStore(url, { existing: use.create !== true }).catch((error: unknown) => {
+  const { url, source } = resolveDatabaseUrl(globalOptions(command).db);
+  const engine = await openStore(url, { existing: use.create !== true, source }).catch((error: unknown) => {
     // The driver's own message ("Cannot open database because the directory does not exist")
     // does not say which database; name it, without a password.
     if (error instanceof WaymarkError) throw error;
-    throw new InputError('BAD_VALUE', `--db ${maskDatabaseUrl(url)}: ${errorLine(error)}`, { cause: error });
+    throw new InputError('BAD_VALUE', `${source} ${maskDatabaseUrl(url)}: ${errorLine(error)}`, { cause: error });
   });
   try {
     return await work(engine, url);

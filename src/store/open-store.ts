@@ -6,9 +6,13 @@ import type { Engine } from './engine.ts';
 import { migrate } from './migrations.ts';
 import './ledger-append-hook.ts';
 
-/** The database URL in force: `--db`, else env WAYMARK_DB, else ./waymark.db (CONTRACT.md). */
-export function resolveDatabaseUrl(option?: string): string {
-  return withLowerCaseScheme(option ?? process.env.WAYMARK_DB ?? './waymark.db');
+/** Where a database URL was given, as its errors name it: `--db` (or its default), or env WAYMARK_DB. */
+export type DatabaseUrlSource = '--db' | 'WAYMARK_DB';
+
+/** The database URL in force: `--db`, else env WAYMARK_DB, else ./waymark.db (CONTRACT.md); and where it came from. */
+export function resolveDatabaseUrl(option?: string): { url: string; source: DatabaseUrlSource } {
+  const source = option === undefined && process.env.WAYMARK_DB !== undefined ? 'WAYMARK_DB' : '--db';
+  return { url: withLowerCaseScheme(option ?? process.env.WAYMARK_DB ?? './waymark.db'), source };
 }
 
 /**
@@ -16,17 +20,19 @@ export function resolveDatabaseUrl(option?: string): string {
  * `sqlite:path`, a path, or `:memory:` for SQLite. Migrates the schema to the current version.
  * With `existing`, refuses a store that holds no Waymark schema yet (noDatabase), creating nothing.
  * The scheme may be in any case (`POSTGRES://…`, `SQLite:path`); Engine.url has it in lower case.
+ * Errors name the URL as given at `source` (default `--db`).
  */
-export async function openStore(given: string, options: { migrate?: boolean; existing?: boolean } = {}): Promise<Engine> {
+export async function openStore(given: string, options: { migrate?: boolean; existing?: boolean; source?: DatabaseUrlSource } = {}): Promise<Engine> {
   const url = withLowerCaseScheme(given);
-  const file = isPostgres(url) ? undefined : sqliteFile(url);
+  const source = options.source ?? '--db';
+  const file = isPostgres(url) ? undefined : sqliteFile(url, source);
   const onDisk = file !== undefined && file !== ':memory:';
   // Checked before opening for writing: SQLite would create the file, and its pragmas
   // (journal_mode = WAL) would write a header into an empty one.
-  if (options.existing && onDisk && !fileHoldsWaymark(file)) throw noDatabase(url);
+  if (options.existing && onDisk && !fileHoldsWaymark(file)) throw noDatabase(url, source);
   const engine = file === undefined ? openPostgres(url) : openSqlite(file, url);
   try {
-    if (options.existing && !onDisk && !(await holdsWaymark(engine))) throw noDatabase(url);
+    if (options.existing && !onDisk && !(await holdsWaymark(engine))) throw noDatabase(url, source);
     if (options.migrate !== false) await migrate(engine);
   } catch (error) {
     await engine.close();
@@ -52,10 +58,10 @@ function withLowerCaseScheme(url: string): string {
 const isPostgres = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
 
 /** The file a SQLite URL names: `sqlite:path`, `sqlite:///abs/path` or the path itself. */
-function sqliteFile(url: string): string {
-  refuseOtherEngines(url);
+function sqliteFile(url: string, source: DatabaseUrlSource): string {
+  refuseOtherEngines(url, source);
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
-  if (file === '') throw new InputError('BAD_VALUE', `--db: "${url}" names no database file`);
+  if (file === '') throw new InputError('BAD_VALUE', `${source}: "${url}" names no database file`);
   return file;
 }
 
@@ -64,7 +70,7 @@ function sqliteFile(url: string): string {
  * mistyped `--db` would otherwise become a new, empty database, and an investigation there
  * would find no source, no copy and no candidate, and say so with exit 0.
  */
-const noDatabase = (url: string): NotFoundError => new NotFoundError('NOT_FOUND', `--db ${maskDatabaseUrl(url)}: no Waymark database there (create one with "waymark init")`);
+const noDatabase = (url: string, source: DatabaseUrlSource): NotFoundError => new NotFoundError('NOT_FOUND', `${source} ${maskDatabaseUrl(url)}: no Waymark database there (create one with "waymark init")`);
 
 async function holdsWaymark(engine: Engine): Promise<boolean> {
   const tables = await engine.db.introspection.getTables();
@@ -87,8 +93,8 @@ function fileHoldsWaymark(file: string): boolean {
  * taken as a path, `mysql://h/db` would become a SQLite file under a directory `mysql:`. A
  * plain path may still hold a colon.
  */
-function refuseOtherEngines(url: string): void {
+function refuseOtherEngines(url: string, source: DatabaseUrlSource): void {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
   if (scheme === undefined || scheme === 'sqlite') return;
-  throw new InputError('BAD_VALUE', `--db ${maskDatabaseUrl(url)}: unsupported database URL scheme "${scheme}" (use a SQLite file path, sqlite:PATH, or postgres://…)`);
+  throw new InputError('BAD_VALUE', `${source} ${maskDatabaseUrl(url)}: unsupported database URL scheme "${scheme}" (use a SQLite file path, sqlite:PATH, or postgres://…)`);
 }
