@@ -47,6 +47,19 @@ describeEachEngine('investigations over HTTP', (engine) => {
     expect(await reads()).toHaveLength(1);
   });
 
+  it('does not tell an investigator below the marking which product a text matches, nor open a case for them', async () => {
+    const match = await h.call('POST', '/api/v1/match', { token: secretOnly, json: { text: leak } });
+    expect(match.status).toBe(200);
+    expect(await match.json()).toEqual({ sources: [] });
+    const opened = await h.call('POST', '/api/v1/investigations', { token: secretOnly, json: { text: leak, published: '2023-02-17' } });
+    expect(opened.status).toBe(403);
+    const refusal = JSON.stringify(await opened.json());
+    expect(refusal).toMatch(/gac-30/);
+    expect(refusal).not.toContain(productId);
+    const cases = (await (await h.call('GET', '/api/v1/cases', { token: cleared })).json()) as { cases: unknown[] };
+    expect(cases.cases).toHaveLength(1);
+  });
+
   it('adds notes and changes status through the ledger, and rejects an unknown status naming the field', async () => {
     expect((await h.call('POST', '/api/v1/cases/C-0001/notes', { token: cleared, json: { text: 'Interview the printer.' } })).status).toBe(201);
     expect((await h.call('POST', '/api/v1/cases/C-0001/status', { token: cleared, json: { status: 'referred' } })).status).toBe(200);

@@ -2,7 +2,7 @@
  * Reads of classified material on behalf of a signed-in user: each checks the user's reading
  * bound first and records the read in the ledger before the material is handed over.
  */
-import { NotFoundError } from '../../domain/errors.ts';
+import { NotFoundError, RefusedError } from '../../domain/errors.ts';
 import type { Copy } from '../../domain/registry.ts';
 import type { Engine } from '../../store/engine.ts';
 import { findProduct } from '../../store/registry-queries.ts';
@@ -10,8 +10,13 @@ import { readVersions } from '../sealed-texts.ts';
 import { readCase } from '../cases.ts';
 import type { CaseRecord } from '../cases.ts';
 import { showCopy } from '../copy-text.ts';
+import { investigate } from '../investigate.ts';
+import type { InvestigationRequest, InvestigationResult } from '../investigate.ts';
+import { matchText } from '../match.ts';
+import type { MatchedSource } from '../../domain/match/match-leak.ts';
 import { productPathway } from '../pathway.ts';
 import { readingBound, requireReadable } from './clearance.ts';
+import type { ReadingBound } from './clearance.ts';
 import type { Principal } from './principal.ts';
 import type { ReadRecorder } from './reads.ts';
 
@@ -48,4 +53,38 @@ export async function readCaseGuarded({ engine, recordRead }: ReadContext, princ
   }
   await recordRead({ principal, what: 'case', ref: `case:${record.id}`, now });
   return record;
+}
+
+/** The matched sources whose product the bound refuses (a missing product is no one's secret). */
+async function sourcesAbove(engine: Engine, bound: ReadingBound, sources: readonly MatchedSource[]) {
+  const above: { source: MatchedSource; reasons: readonly string[] }[] = [];
+  for (const source of sources) {
+    const product = await findProduct(engine.db, source.product);
+    const decision = product && bound(product.marking);
+    if (decision && !decision.allowed) above.push({ source, reasons: decision.reasons });
+  }
+  return above;
+}
+
+/**
+ * The products and passages a text reuses, as far as the user may know of them: a product above
+ * their clearance is left out altogether, as in the product lists (its id and title are sensitive too).
+ */
+export async function matchGuarded(engine: Engine, principal: Principal, leakText: string, now: Date): Promise<MatchedSource[]> {
+  const sources = await matchText(engine, leakText);
+  const above = new Set((await sourcesAbove(engine, await readingBound(engine, principal, now), sources)).map((a) => a.source));
+  return sources.filter((s) => !above.has(s));
+}
+
+/**
+ * Opens a case only for a user cleared for every product the text matches: the result names
+ * them, their holders and their passages. The refusal does not name the product.
+ */
+export async function investigateGuarded(engine: Engine, principal: Principal, request: InvestigationRequest, now: Date): Promise<InvestigationResult> {
+  // Only a linked person bounds a user (clearance.ts): the others are spared matching the text twice.
+  if (principal.personId) {
+    const [above] = await sourcesAbove(engine, await readingBound(engine, principal, now), await matchText(engine, request.leakText));
+    if (above) throw new RefusedError('a product this text matches', principal.personId, above.reasons, 'investigate');
+  }
+  return investigate(engine, request);
 }

@@ -5,12 +5,11 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { readCaseGuarded } from '../../app/accounts/guarded-reads.ts';
+import { investigateGuarded, matchGuarded, readCaseGuarded } from '../../app/accounts/guarded-reads.ts';
 import type { Principal } from '../../app/accounts/principal.ts';
 import { runAudit } from '../../app/audit.ts';
 import { addCaseNote, caseStatuses, listCases, setCaseStatus } from '../../app/cases.ts';
-import { investigate } from '../../app/investigate.ts';
-import { matchText, sourcesJson } from '../../app/match.ts';
+import { sourcesJson } from '../../app/match.ts';
 import { parseTime } from '../../domain/time.ts';
 import { apiRoute } from '../api-route.ts';
 import { principalOf } from '../authenticate.ts';
@@ -76,12 +75,13 @@ const toJsonObject = (value: object): JSONObject => {
 };
 
 export function addInvestigationRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
-  api.openapi(matchRoute, async (c) => c.json({ sources: sourcesJson(await matchText(deps.engine, c.req.valid('json').text)) }, 200));
+  api.openapi(matchRoute, async (c) => c.json({ sources: sourcesJson(await matchGuarded(deps.engine, principalOf(c), c.req.valid('json').text, deps.now())) }, 200));
   api.openapi(investigateRoute, async (c) => {
     const body = c.req.valid('json');
-    const result = await investigate(deps.engine, {
-      leakText: body.text, published: parseTime(body.published, 'published'), openedBy: actor(principalOf(c)), now: deps.now().toISOString(),
-    });
+    const principal = principalOf(c);
+    const result = await investigateGuarded(deps.engine, principal, {
+      leakText: body.text, published: parseTime(body.published, 'published'), openedBy: actor(principal), now: deps.now().toISOString(),
+    }, deps.now());
     return c.json(toJsonObject(result), 201);
   });
   api.openapi(casesRoute, async (c) => c.json(toJsonObject({ cases: await listCases(deps.engine) }), 200));
