@@ -79,6 +79,17 @@ describeEachEngine('investigations over HTTP', (engine) => {
     expect(report.scorecards.length).toBeGreaterThan(0);
     expect(report.findings.some((f) => f.kind === 'never-opened' || f.kind === 'retention-overdue')).toBe(true);
   });
+
+  it('withholds from an auditor below the marking the findings on a product above it, and counts them, as the scorecards page does', async () => {
+    await h.addUser({ username: 's-reviewer', roles: ['reviewer'], personId: 'gac-30', totp: false });
+    const secretReviewer = (await issueToken(h.engine, 's-reviewer', ['reviewer'], h.clock)).token;
+    const read = async (token: string) => (await (await h.call('GET', '/api/v1/audit?asOf=2023-06-01', { token })).json()) as { findings: { productId: string }[]; withheld?: number };
+    const whole = await read(h.tokens.analyst);
+    expect(whole.findings.some((f) => f.productId === productId)).toBe(true);
+    const cut = await read(secretReviewer);
+    expect(JSON.stringify(cut.findings)).not.toContain(productId);
+    expect(cut.withheld).toBeGreaterThan(0);
+  });
 });
 
 describeEachEngine('bulletins over HTTP', (engine) => {

@@ -1,5 +1,5 @@
 /**
- * The handling audit for a signed-in user (the web UI's scorecards). The scorecards and charts
+ * The handling audit for a signed-in user (the web UI's scorecards and `GET /api/v1/audit`). The scorecards and charts
  * are aggregates and are shown whole; a finding names a product, a copy and a person, so findings
  * on products above a linked person's clearance are withheld and only counted, as the dashboard
  * leaves such products out (app/accounts/visible-records.ts).
@@ -31,11 +31,13 @@ export interface ReadableAudit {
 }
 
 /**
+ * `asOf` is the audit's time (default `now`); the clearance is judged at `now`.
+ *
  * @example
  * const { report, findings } = await readableAudit(engine, principal, 'GAC', new Date());
  */
-export async function readableAudit(engine: Engine, principal: Principal, agencyId: string | null, now: Date): Promise<ReadableAudit> {
-  const report = await runAudit(engine, { agencyId: agencyId ?? undefined, asOf: now.toISOString() });
+export async function readableAudit(engine: Engine, principal: Principal, agencyId: string | null, now: Date, asOf = now.toISOString()): Promise<ReadableAudit> {
+  const report = await runAudit(engine, { agencyId: agencyId ?? undefined, asOf });
   const bound = await readingBound(engine, principal, now);
   const named = [...report.findings.map((f) => f.productId), ...report.recommendations.flatMap((r) => r.productId ?? [])];
   const markings = await productMarkings(engine, [...new Set(named)]);

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { investigateGuarded, matchGuarded, readCaseGuarded } from '../../app/accounts/guarded-reads.ts';
 import type { Principal } from '../../app/accounts/principal.ts';
-import { runAudit } from '../../app/audit.ts';
+import { readableAudit } from '../../app/accounts/readable-audit.ts';
 import { addCaseNote, caseStatuses, listCases, setCaseStatus } from '../../app/cases.ts';
 import { sourcesJson } from '../../app/match.ts';
 import { parseTime } from '../../domain/time.ts';
@@ -50,7 +50,7 @@ const caseStatusRoute = apiRoute('caseStatus', {
   responses: { 200: { description: 'the new status', content: anyJson }, ...errorResponses, ...notFound },
 });
 const auditRoute = apiRoute('audit', {
-  summary: 'Handling findings and per-agency scorecards',
+  summary: "Handling findings and per-agency scorecards; findings on products above a linked person's clearance are withheld and counted (`withheld`)",
   request: { query: z.object({ agency: id.optional(), asOf: isoTime.optional() }) },
   responses: { 200: { description: 'findings, scorecards, recommendations', content: anyJson }, ...errorResponses },
 });
@@ -102,7 +102,9 @@ export function addInvestigationRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDep
   });
   api.openapi(auditRoute, async (c) => {
     const { agency, asOf } = c.req.valid('query');
-    const report = await runAudit(deps.engine, { agencyId: agency, asOf: asOf ? parseTime(asOf, 'asOf') : deps.now().toISOString() });
-    return c.json(toJsonObject(report), 200);
+    const now = deps.now();
+    // Findings on products above the caller's clearance are withheld and counted, as on the scorecards page.
+    const { report, findings, recommendations, withheld } = await readableAudit(deps.engine, principalOf(c), agency ?? null, now, asOf ? parseTime(asOf, 'asOf') : now.toISOString());
+    return c.json(toJsonObject({ ...report, findings, recommendations, withheld }), 200);
   });
 }
