@@ -15,6 +15,7 @@ import type { Random } from '../../src/domain/random.ts';
 import type { Engine } from '../../src/store/engine.ts';
 import { createTestDatabase } from '../../test/databases.ts';
 import { baselineRanking } from './baseline.ts';
+import { leakCeiling } from './ceiling.ts';
 import { countEvidence, emptyCounts } from './calibration.ts';
 import type { EvidenceCounts } from './calibration.ts';
 import { planHandling } from './handling.ts';
@@ -65,6 +66,8 @@ export interface LeakOutcome {
     readonly visibleSlotsRead: number;
     /** A leaker's copy has a higher fingerprint ratio than every innocent's: the fingerprint alone singles them out. */
     readonly fingerprintSeparates: boolean;
+    /** The best chance any ranking monotone in every channel had of putting a leaker first (ceiling.ts). */
+    readonly rank1Ceiling: number;
   };
   readonly baseline: { readonly ranks: readonly number[]; readonly listSize: number; readonly seconds: number; readonly cpuSeconds: number };
 }
@@ -173,6 +176,10 @@ function waymarkOutcome(result: InvestigationResult, plan: LeakPlan, leakers: re
     topInnocentFingerprint: innocentFingerprint,
     leakerChannels: result.candidates.find((c) => c.person === leakers[0])?.channels ?? null, topChannels: top?.channels ?? null,
     fingerprintNotes, visibleSlotsRead: visibleReadIn(fingerprintNotes), fingerprintSeparates: bestLeakerFingerprint > innocentFingerprint,
+    rank1Ceiling: leakCeiling(
+      result.candidates.filter((c) => leakers.includes(c.person)).map((c) => c.channels),
+      result.candidates.filter((c) => !leakers.includes(c.person)).map((c) => c.channels),
+    ),
     leakerFingerprint: result.candidates.find((c) => c.person === leakers[0])?.evidence.filter((e) => e.channel === 'fingerprint').map((e) => `${e.weight}: ${e.detail}`) ?? [],
     ...time, sourcesFound: result.sources.filter((s) => truth.has(s.product)).length, sourcesMatched: result.sources.length, sourcesTrue: truth.size,
   };

@@ -21,6 +21,8 @@ export const splits: readonly { name: string; keep: (o: LeakOutcome) => boolean 
   { name: 'no-access-record', keep: (o) => o.kind === 'no-record' },
 ];
 
+const CEILING_NOTE = '; ceiling = the share a ranking could reach at best with the same per-channel evidence, if it gives more weight to more evidence in each channel: a leaker matched or beaten in every channel by an innocent cannot be first (bench/simulation/ceiling.ts)';
+
 /** Rank 1: a leaker (the better-placed one, for colluders) is first. Top 5: every leaker is in the first five. */
 export const atRank1 = (ranks: readonly number[]): boolean => Math.min(...ranks) === 1;
 export const inTop5 = (ranks: readonly number[]): boolean => Math.max(...ranks) <= 5;
@@ -37,10 +39,12 @@ function ranking(result: SimulationResult, ran: string): Figure[] {
     for (const [metric, hit] of [['rank1_share', atRank1], ['top5_share', inTop5]] as const) {
       const value = round(share(items, (o) => hit(o.waymark.ranks)));
       const baselineValue = round(share(items, (o) => hit(o.baseline.ranks)));
+      // Rank 1 beside the most any ranking of the same evidence could have reached (ceiling.ts).
+      const ceiling = metric === 'rank1_share' ? { ceiling: round(items.reduce((n, o) => n + o.waymark.rank1Ceiling, 0) / items.length) } : {};
       out.push({
-        metric: `${metric}.${split.name}`, value, unit: 'share of leaks', leaks: items.length,
+        metric: `${metric}.${split.name}`, value, unit: 'share of leaks', leaks: items.length, ...ceiling,
         baseline: 'access intersection: holders of every matched product, most recent access first', baselineValue, ratio: ratio(value, baselineValue),
-        note: `${ran}; colluders count at rank 1 when either is first, in the top 5 when both are`,
+        note: `${ran}; colluders count at rank 1 when either is first, in the top 5 when both are${metric === 'rank1_share' ? CEILING_NOTE : ''}`,
       });
     }
   }

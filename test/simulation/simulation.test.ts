@@ -17,6 +17,9 @@ describe('leak simulation (40 products, 300 people, 16 leaks)', () => {
     expect(quoting.length).toBeGreaterThanOrEqual(4);
     expect(quoting.filter((o) => atRank1(o.waymark.ranks)).length / quoting.length).toBeGreaterThanOrEqual(0.5);
     expect(result.outcomes.reduce((n, o) => n + o.waymark.strongInnocents, 0)).toBe(0);
+    // Waymark ranks by the sum of the channels, a ranking monotone in each: where it put a leaker first, the ceiling allows it.
+    for (const o of result.outcomes) if (atRank1(o.waymark.ranks)) expect(o.waymark.rank1Ceiling).toBeGreaterThan(0);
+    expect(result.outcomes.some((o) => o.waymark.rank1Ceiling < 1)).toBe(true);
     // The articles' sources are found, so (nearly) every leaker is on the candidate list.
     expect(result.outcomes.filter((o) => o.waymark.ranks.every(Number.isFinite)).length).toBeGreaterThanOrEqual(14);
   }, 180_000);
