@@ -1,6 +1,6 @@
 /**
  * The one place where errors become HTTP statuses (STYLE.md §5). Bad input is 400 and names the
- * field; a missing record 404; a policy refusal 403 with its reasons; anything unexpected 500
+ * field; a missing record 404; a policy refusal 403 with its reasons; a duplicate 409; anything unexpected 500
  * with no internals in the answer. Messages never carry classified text (errors.ts).
  */
 import type { Context } from 'hono';
@@ -15,6 +15,9 @@ export interface ErrorBody {
 }
 
 export interface MappedError { readonly status: ContentfulStatusCode; readonly body: ErrorBody }
+
+/** A request that would record again what is already recorded (a retried client record id): 409. */
+export class ConflictError extends WaymarkError<'DUPLICATE'> {}
 
 const authStatuses: Record<AuthError['code'], ContentfulStatusCode> = {
   UNAUTHENTICATED: 401, BAD_CREDENTIALS: 401, OIDC_FAILED: 401, LOCKED: 423, RATE_LIMITED: 429, FORBIDDEN: 403, CSRF: 403,
@@ -38,6 +41,7 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof AuthError) return { status: authStatuses[error.code], body: { error: { code: error.code, message: error.message } } };
   if (error instanceof WaymarkError && notFoundCodes.has(codeOf(error))) return { status: 404, body: { error: { code: codeOf(error), message: error.message } } };
   if (error instanceof WaymarkError && inputCodes.has(codeOf(error))) return { status: 400, body: { error: { code: codeOf(error), message: error.message } } };
+  if (error instanceof ConflictError) return { status: 409, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof NotFoundError) return { status: 404, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof InputError || (error instanceof WaymarkError && inputErrorNames.has(error.name) && !(error instanceof CryptoError))) {
     return { status: 400, body: { error: { code: codeOf(error), message: error.message } } };

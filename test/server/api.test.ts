@@ -148,4 +148,17 @@ describeEachEngine('HTTP API', (engine) => {
     const unchanged = (await (await h.call('GET', `/api/v1/products/${productId}/pathway`, { token: h.tokens.investigator })).json()) as { events: number };
     expect(unchanged.events).toBe(after.events);
   });
+
+  it("refuses a retried event id as a duplicate (409, naming the field), in another request or the same batch", async () => {
+    const event = { product: productId, recipient: 'gac-12', action: 'opened', at: '2022-10-09T09:00:00Z', id: 'retry-1' };
+    expect((await h.call('POST', '/api/v1/events', { token: h.tokens.originator, json: event })).status).toBe(201);
+    const retried = await h.call('POST', '/api/v1/events', { token: h.tokens.originator, json: event });
+    expect(retried.status).toBe(409);
+    expect(await retried.json()).toMatchObject({ error: { code: 'DUPLICATE', message: expect.stringContaining('events[0].id: "retry-1"') as unknown } });
+    const twice = await h.call('POST', '/api/v1/events', { token: h.tokens.originator, json: { events: [{ ...event, id: 'retry-2' }, { ...event, id: 'retry-2' }] } });
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { error: { message: string } }).error.message).toContain('events[1].id: "retry-2"');
+    // Another account's record ids are its own.
+    expect((await h.call('POST', '/api/v1/events', { token: h.tokens.administrator, json: event })).status).toBe(201);
+  });
 });

@@ -7,10 +7,13 @@ import { disseminateProduct, recordEvents } from '../../app/handling.ts';
 import { importBundle } from '../../app/import-bundle.ts';
 import type { HandlingInput } from '../../app/disseminate.ts';
 import { parseTime } from '../../domain/time.ts';
+import { existingSourceRecords } from '../../store/event-queries.ts';
+import type { Engine } from '../../store/engine.ts';
 import { apiRoute } from '../api-route.ts';
 import { principalOf } from '../authenticate.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
-import { errorResponses, eventBatchSchema, eventSchema, id, isoTime, jsonBody } from './schemas.ts';
+import { ConflictError } from '../errors.ts';
+import { errorResponses, errorSchema, eventBatchSchema, eventSchema, id, isoTime, jsonBody } from './schemas.ts';
 
 
 const importRoute = apiRoute('import', {
@@ -45,6 +48,7 @@ const eventsRoute = apiRoute('events', {
   responses: {
     201: { description: 'the events recorded, by ledger index', content: { 'application/json': { schema: z.object({ recorded: z.number(), ids: z.array(z.number()) }) } } },
     ...errorResponses,
+    409: { description: 'an event id this account has sent before, or twice in the request', content: { 'application/json': { schema: errorSchema } } },
   },
 });
 
@@ -56,6 +60,23 @@ export function handlingInputs(events: readonly EventBody[], source: string): Ha
     productId: e.product, recipientId: e.recipient, actorId: e.actor ?? e.recipient, action: e.action,
     at: parseTime(e.at, `events[${i}].at`), toPersonId: e.to, detail: e.detail ?? null, source, sourceRecordId: e.id ?? null,
   }));
+}
+
+/**
+ * Refuses record ids this account has sent before, or twice in the batch, before anything is
+ * written (the store's unique constraint would otherwise fail the request as an internal error).
+ */
+async function refuseRetriedIds(engine: Engine, source: string, events: readonly EventBody[]): Promise<void> {
+  const ids = events.flatMap((e) => (e.id === undefined ? [] : [e.id]));
+  if (ids.length === 0) return;
+  const recorded = await existingSourceRecords(engine, engine.db, source, ids);
+  const seen = new Set<string>();
+  for (const [i, e] of events.entries()) {
+    if (e.id === undefined) continue;
+    if (recorded.has(e.id)) throw new ConflictError('DUPLICATE', `events[${i}].id: "${e.id}" was recorded before from this account`);
+    if (seen.has(e.id)) throw new ConflictError('DUPLICATE', `events[${i}].id: "${e.id}" is used twice in this request`);
+    seen.add(e.id);
+  }
 }
 
 export function addRegistryWriteRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
@@ -75,7 +96,9 @@ export function addRegistryWriteRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDep
     const events = 'events' in body ? body.events : [body];
     await checkLiaisonScope(deps.engine, principal, events.map((e) => e.recipient));
     // The source names the account, so a client's record ids are unique per account.
-    const recorded = await recordEvents(deps.engine, handlingInputs(events, `api:${principal.username}`));
+    const source = `api:${principal.username}`;
+    await refuseRetriedIds(deps.engine, source, events);
+    const recorded = await recordEvents(deps.engine, handlingInputs(events, source));
     return c.json({ recorded: recorded.length, ids: recorded.map((e) => e.id) }, 201);
   });
 }
