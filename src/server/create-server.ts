@@ -7,7 +7,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { groupCommitRecorder } from '../app/accounts/reads.ts';
 import { defaultLockout } from '../app/accounts/sign-in.ts';
 import type { LockoutPolicy } from '../app/accounts/sign-in.ts';
@@ -61,9 +63,12 @@ export function createServer(options: ServerOptions): OpenAPIHono<AppEnv> {
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', securityHeaders);
-  app.use('*', bodyLimit({ maxSize: options.maxBodyBytes ?? 64 * 1024 * 1024 }));
-  // Form posts from another origin are refused outright (login CSRF included).
-  app.use('*', csrf());
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new HTTPException(413, { message: `the request body is over the limit of ${maxBodyBytes} bytes` }); } }));
+  // Form posts from another origin are refused outright (login CSRF included). A request with an
+  // Authorization header is no form post (a browser's cross-origin form cannot set one), and a
+  // machine client sends no Origin: it would be refused a bodiless POST.
+  app.use('*', except((c) => c.req.header('authorization') !== undefined, csrf()));
   app.use('*', authenticate(deps));
   addApiRoutes(app, deps);
   addAuthRoutes(app, deps);

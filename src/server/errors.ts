@@ -65,8 +65,13 @@ export function answerError(error: unknown, c: Context): Response {
 
 /** Hono's own refusals: a malformed JSON body (400), a body over the limit (413), a cross-origin form (403). */
 function mapHttpException(error: HTTPException): MappedError {
-  const code = httpCodes[error.status] ?? 'MALFORMED';
-  return { status: error.status in httpCodes ? error.status : 400, body: { error: { code, message: error.message || 'malformed request' } } };
+  const known = httpCodes[error.status];
+  const [code, message] = known ?? httpCodes[400];
+  return { status: known ? error.status : 400, body: { error: { code, message: error.message || message } } };
 }
 
-const httpCodes: Partial<Record<number, string>> = { 400: 'MALFORMED', 403: 'FORBIDDEN', 413: 'TOO_LARGE' };
+const httpCodes: Partial<Record<number, readonly [code: string, message: string]>> & { 400: readonly [string, string] } = {
+  400: ['MALFORMED', 'malformed request'],
+  403: ['FORBIDDEN', 'a form posted from another origin is refused'],
+  413: ['TOO_LARGE', 'the request body is too large'],
+};

@@ -1,6 +1,7 @@
 /** Every API route in process, on both engines: answers, validation errors naming the field, error statuses. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showCopy } from '../../src/app/copy-text.ts';
+import { createServer } from '../../src/server/create-server.ts';
 import { describeEachEngine } from '../engines.ts';
 import { productId, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
@@ -160,5 +161,16 @@ describeEachEngine('HTTP API', (engine) => {
     expect(((await twice.json()) as { error: { message: string } }).error.message).toContain('events[1].id: "retry-2"');
     // Another account's record ids are its own.
     expect((await h.call('POST', '/api/v1/events', { token: h.tokens.administrator, json: event })).status).toBe(201);
+  });
+
+  it('takes a POST without Origin or Content-Type from a machine client, and says why an oversized body is refused', async () => {
+    // An employee with no linked person has no bulletins: the route itself answers 404.
+    const ack = await h.app.request('/api/v1/bulletins/1/ack', { method: 'POST', headers: { authorization: `Bearer ${h.tokens.employee}` } });
+    expect(ack.status).toBe(404);
+    expect(await ack.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const small = createServer({ engine: h.engine, keyDirectory: h.keyDirectory, keyring: h.keyring, maxBodyBytes: 1000 });
+    const big = await small.request('/api/v1/match', { method: 'POST', headers: { authorization: `Bearer ${h.tokens.investigator}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(2000) }) });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ error: { code: 'TOO_LARGE', message: 'the request body is over the limit of 1000 bytes' } });
   });
 });
