@@ -28,9 +28,16 @@ const reportHeaders = secureHeaders({
   referrerPolicy: 'no-referrer',
 });
 
-/** The strict headers everywhere but the case report page. */
-export const securityHeaders: MiddlewareHandler = (c, next) => {
+const answered = async (): Promise<void> => {};
+
+/**
+ * The strict headers everywhere but the case report page. Only the report itself is styled
+ * inline: an error answered at its address is the site's own page, with the site's stylesheet.
+ */
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
   const path = new URL(c.req.url).pathname;
-  if (/^\/cases\/[^/]+$/.test(path)) return reportHeaders(c, next);
-  return strictHeaders(c, next);
+  if (!/^\/cases\/[^/]+$/.test(path)) return strictHeaders(c, next);
+  await next();
+  // Both set their headers on the answer once it is made (hono/secure-headers).
+  await (c.res.ok ? reportHeaders : strictHeaders)(c, answered);
 };

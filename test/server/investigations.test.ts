@@ -160,4 +160,11 @@ describeEachEngine('the case page', (engine) => {
     const reads = await h.engine.db.selectFrom('ledger_entries').select('body').where('kind', '=', 'read.recorded').where('body', 'like', '%"ref":"case:C-0001"%').execute();
     expect(reads).toHaveLength(1);
   });
+
+  it("answers an unknown case with the site's error page under the site's CSP, so its stylesheet loads", async () => {
+    const page = await h.call('GET', '/cases/C-9999', { token: cleared });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('href="/static/waymark.css"');
+    expect(page.headers.get('content-security-policy')).toMatch(/style-src 'self'/);
+  });
 });
