@@ -22,12 +22,27 @@ const systemErrors: Readonly<Record<string, string>> = {
   EACCES: 'permission denied', EPERM: 'operation not permitted', EEXIST: 'already exists', ENOSPC: 'no space left on the device', EROFS: 'read-only file system',
 };
 
+/** A system error's code said plainly (systemErrors), where it is one of those. */
+function plainWords(error: unknown): string | undefined {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' && Object.hasOwn(systemErrors, code) ? systemErrors[code] : undefined;
+}
+
 /** One line for stderr: the message of a Waymark error; a file the system refused, as its path and why; for anything else, its first line. */
 export function errorLine(error: unknown): string {
   if (error instanceof WaymarkError) return error.message;
   const path: unknown = error instanceof Error ? Reflect.get(error, 'path') : undefined;
-  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
-  if (typeof path === 'string' && typeof code === 'string' && code in systemErrors) return `${path}: ${systemErrors[code]}`;
+  const words = plainWords(error);
+  if (typeof path === 'string' && words !== undefined) return `${path}: ${words}`;
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0] ?? text;
+}
+
+/**
+ * errorLine for an input file that could not be read: `<file>: no such file or directory`. It
+ * names the file even where the error does not (a directory fails at the read, which carries no
+ * path; a file too large to read). Never the contents.
+ */
+export function unreadableFileLine(file: string, error: unknown): string {
+  return `${file}: ${plainWords(error) ?? errorLine(error)}`;
 }

@@ -11,6 +11,7 @@ import { EvidencePackageError, exportEvidencePackage, verifyEvidencePackage } fr
 import type { PackageVerification } from '../../app/evidence-package.ts';
 import { InputError } from '../../domain/errors.ts';
 import { globalOptions, withStore } from '../context.ts';
+import { unreadableFileLine } from '../exit-codes.ts';
 import { print, printJson } from '../output.ts';
 
 const formats = ['html', 'pdf'] as const;
@@ -66,8 +67,7 @@ function readPackageFile(file: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';
-    throw new InputError('MISSING', `${file}: cannot be read (${code})`);
+    throw new InputError('MISSING', unreadableFileLine(file, error), { cause: error });
   }
 }
 

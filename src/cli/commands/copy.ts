@@ -8,6 +8,7 @@ import { printCopy } from '../../app/print-copy.ts';
 import { InputError } from '../../domain/errors.ts';
 import { PrintError } from '../../domain/print/print-error.ts';
 import { globalOptions, withStore } from '../context.ts';
+import { unreadableFileLine } from '../exit-codes.ts';
 import { formatTable, print, printJson } from '../output.ts';
 
 interface ShowOptions { product: string; recipient: string; format: string; out?: string }
@@ -67,7 +68,7 @@ function readImage(file: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new InputError('MALFORMED', `${file}: cannot be read`, { cause: error });
+    throw new InputError('MALFORMED', unreadableFileLine(file, error), { cause: error });
   }
 }
 

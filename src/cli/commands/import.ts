@@ -7,6 +7,7 @@ import type { Progress } from '../../app/import-bundle.ts';
 import { InputError } from '../../domain/errors.ts';
 import { importAuditLogFile } from './audit.ts';
 import { globalOptions, withStore } from '../context.ts';
+import { unreadableFileLine } from '../exit-codes.ts';
 import { formatTable, print, printJson } from '../output.ts';
 
 /** Reads a file for import; an unreadable file is bad input naming the file. */
@@ -14,7 +15,7 @@ export function readInputFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError('MISSING', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError('MISSING', unreadableFileLine(file, error), { cause: error });
   }
 }
 
