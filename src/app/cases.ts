@@ -12,12 +12,16 @@ export type CaseStatus = (typeof caseStatuses)[number];
 
 export interface CaseSummary { id: string; openedAt: string; openedBy: string; published: string; status: string; sources: number; topCandidate: string | null }
 
-export async function listCases(engine: Engine): Promise<CaseSummary[]> {
+/** Every case, or those whose matched products `admit` lets through (a reader's clearance). */
+export async function listCases(engine: Engine, admit: (productIds: readonly string[]) => Promise<boolean> = () => Promise.resolve(true)): Promise<CaseSummary[]> {
   const rows = await engine.db.selectFrom('cases').select(['id', 'opened_at', 'opened_by', 'published', 'status', 'result']).orderBy('id').execute();
-  return rows.map((r) => {
+  const summaries: CaseSummary[] = [];
+  for (const r of rows) {
     const result = parseInvestigationResult(r.id, r.result);
-    return { id: r.id, openedAt: r.opened_at, openedBy: r.opened_by, published: r.published, status: r.status, sources: result.sources.length, topCandidate: result.candidates[0]?.person ?? null };
-  });
+    if (!(await admit(result.sources.map((s) => s.product)))) continue;
+    summaries.push({ id: r.id, openedAt: r.opened_at, openedBy: r.opened_by, published: r.published, status: r.status, sources: result.sources.length, topCandidate: result.candidates[0]?.person ?? null });
+  }
+  return summaries;
 }
 
 export interface CaseRecord {

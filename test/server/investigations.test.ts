@@ -47,6 +47,12 @@ describeEachEngine('investigations over HTTP', (engine) => {
     expect(await reads()).toHaveLength(1);
   });
 
+  it('leaves out of the case list, for an investigator below the marking, the cases on a product above it', async () => {
+    const list = async (token: string) => ((await (await h.call('GET', '/api/v1/cases', { token })).json()) as { cases: { id: string }[] }).cases.map((c) => c.id);
+    expect(await list(cleared)).toEqual(['C-0001']);
+    expect(await list(secretOnly)).toEqual([]);
+  });
+
   it('does not tell an investigator below the marking which product a text matches, nor open a case for them', async () => {
     const match = await h.call('POST', '/api/v1/match', { token: secretOnly, json: { text: leak } });
     expect(match.status).toBe(200);

@@ -7,8 +7,8 @@ import type { Copy } from '../../domain/registry.ts';
 import type { Engine } from '../../store/engine.ts';
 import { findProduct } from '../../store/registry-queries.ts';
 import { readVersions } from '../sealed-texts.ts';
-import { readCase } from '../cases.ts';
-import type { CaseRecord } from '../cases.ts';
+import { listCases, readCase } from '../cases.ts';
+import type { CaseRecord, CaseSummary } from '../cases.ts';
 import { showCopy } from '../copy-text.ts';
 import { investigate } from '../investigate.ts';
 import type { InvestigationRequest, InvestigationResult } from '../investigate.ts';
@@ -87,4 +87,23 @@ export async function investigateGuarded(engine: Engine, principal: Principal, r
     if (above) throw new RefusedError('a product this text matches', principal.personId, above.reasons, 'investigate');
   }
   return investigate(engine, request);
+}
+
+/** The cases a user may read (readCaseGuarded): those on products above their clearance are left out. */
+export async function listCasesGuarded(engine: Engine, principal: Principal, now: Date): Promise<CaseSummary[]> {
+  const bound = await readingBound(engine, principal, now);
+  const readable = new Map<string, boolean>();
+  const mayRead = async (productId: string): Promise<boolean> => {
+    let known = readable.get(productId);
+    if (known === undefined) {
+      const product = await findProduct(engine.db, productId);
+      known = !product || bound(product.marking).allowed;
+      readable.set(productId, known);
+    }
+    return known;
+  };
+  return listCases(engine, async (productIds) => {
+    for (const productId of productIds) if (!(await mayRead(productId))) return false;
+    return true;
+  });
 }

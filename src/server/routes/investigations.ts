@@ -5,10 +5,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { investigateGuarded, matchGuarded, readCaseGuarded } from '../../app/accounts/guarded-reads.ts';
+import { investigateGuarded, listCasesGuarded, matchGuarded, readCaseGuarded } from '../../app/accounts/guarded-reads.ts';
 import type { Principal } from '../../app/accounts/principal.ts';
 import { readableAudit } from '../../app/accounts/readable-audit.ts';
-import { addCaseNote, caseStatuses, listCases, setCaseStatus } from '../../app/cases.ts';
+import { addCaseNote, caseStatuses, setCaseStatus } from '../../app/cases.ts';
 import { sourcesJson } from '../../app/match.ts';
 import { parseTime } from '../../domain/time.ts';
 import { apiRoute } from '../api-route.ts';
@@ -31,7 +31,7 @@ const investigateRoute = apiRoute('investigate', {
   responses: { 201: { description: 'the investigation result (CONTRACT.md)', content: anyJson }, ...errorResponses },
 });
 const casesRoute = apiRoute('cases', {
-  summary: 'Every case, newest last',
+  summary: "Every case the caller may read, newest last (cases on products above a linked person's clearance are left out)",
   responses: { 200: { description: 'cases', content: anyJson }, ...errorResponses },
 });
 const caseRoute = apiRoute('case', {
@@ -84,7 +84,7 @@ export function addInvestigationRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDep
     }, deps.now());
     return c.json(toJsonObject(result), 201);
   });
-  api.openapi(casesRoute, async (c) => c.json(toJsonObject({ cases: await listCases(deps.engine) }), 200));
+  api.openapi(casesRoute, async (c) => c.json(toJsonObject({ cases: await listCasesGuarded(deps.engine, principalOf(c), deps.now()) }), 200));
   api.openapi(caseRoute, async (c) => {
     const record = await readCaseGuarded(deps, principalOf(c), c.req.valid('param').id, deps.now());
     c.header('Cache-Control', 'no-store');
