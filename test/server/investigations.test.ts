@@ -86,6 +86,12 @@ describeEachEngine('investigations over HTTP', (engine) => {
     expect(report.findings.some((f) => f.kind === 'never-opened' || f.kind === 'retention-overdue')).toBe(true);
   });
 
+  it("names the query field of an unknown agency in the audit, not the CLI's option", async () => {
+    const res = await h.call('GET', '/api/v1/audit?agency=NOPE', { token: h.tokens.analyst });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'query.agency: no agency "NOPE"' } });
+  });
+
   it('withholds from an auditor below the marking the findings on a product above it, and counts them, as the scorecards page does', async () => {
     await h.addUser({ username: 's-reviewer', roles: ['reviewer'], personId: 'gac-30', totp: false });
     const secretReviewer = (await issueToken(h.engine, 's-reviewer', ['reviewer'], h.clock)).token;

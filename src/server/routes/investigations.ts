@@ -10,7 +10,9 @@ import type { Principal } from '../../app/accounts/principal.ts';
 import { readableAudit } from '../../app/accounts/readable-audit.ts';
 import { addCaseNote, caseStatuses, setCaseStatus } from '../../app/cases.ts';
 import { sourcesJson } from '../../app/match.ts';
+import { NotFoundError } from '../../domain/errors.ts';
 import { parseTime } from '../../domain/time.ts';
+import { findAgency } from '../../store/registry-queries.ts';
 import { apiRoute } from '../api-route.ts';
 import { principalOf } from '../authenticate.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
@@ -102,6 +104,8 @@ export function addInvestigationRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDep
   });
   api.openapi(auditRoute, async (c) => {
     const { agency, asOf } = c.req.valid('query');
+    // Looked up here so the message names the query field (the audit's own names the CLI's option).
+    if (agency !== undefined && !(await findAgency(deps.engine.db, agency))) throw new NotFoundError('NOT_FOUND', `query.agency: no agency "${agency}"`);
     const now = deps.now();
     // Findings on products above the caller's clearance are withheld and counted, as on the scorecards page.
     const { report, findings, recommendations, withheld } = await readableAudit(deps.engine, principalOf(c), agency ?? null, now, asOf ? parseTime(asOf, 'asOf') : now.toISOString());
