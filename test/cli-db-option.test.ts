@@ -113,3 +113,14 @@ it('names WAYMARK_DB, not --db, in its refusals when the URL came from there, wi
   expect(await runWaymark(['--db', typo, 'case', 'list'], { WAYMARK_KEYS: keys, WAYMARK_DB: text }))
     .toMatchObject({ status: 2, stderr: `waymark: --db ${typo}: no Waymark database there (create one with "waymark init")\n` });
 });
+
+it('says a --db that is a directory is one, for the commands that open a store and for init', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'waymark-db-option-'));
+  const env = { WAYMARK_KEYS: join(work, 'keys') };
+  for (const args of [['case', 'list'], ['init']]) {
+    const result = await runWaymark(['--db', work, ...args], env);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe(`waymark: --db ${work}: is a directory, not a database file`);
+  }
+});

@@ -13,7 +13,6 @@ export function exitCodeFor(error: unknown): number {
   if (!(error instanceof WaymarkError)) return exitCodes.badInput;
   const code: unknown = error.code;
   return typeof code === 'string' && problemCodes.has(code) ? exitCodes.problem : exitCodes.badInput;
-  return exitCodes.badInput;
 }
 
 /** What Node's system errors on a file mean, said plainly (its own message is `ENOENT: no such file or directory, open '…'`). */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { InputError, NotFoundError } from '../domain/errors.ts';
 import { openPostgres, openSqlite } from './engine.ts';
@@ -62,6 +62,8 @@ function sqliteFile(url: string, source: DatabaseUrlSource): string {
   refuseOtherEngines(url, source);
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   if (file === '') throw new InputError('BAD_VALUE', `${source}: "${url}" names no database file`);
+  // SQLite would say only "disk I/O error" (read-only) or "unable to open database file".
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError('BAD_VALUE', `${source} ${url}: is a directory, not a database file`);
   return file;
 }
 
