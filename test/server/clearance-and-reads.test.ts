@@ -23,19 +23,40 @@ describeEachEngine('clearance bound and read ledgering', (engine) => {
     return h.engine.db.selectFrom('ledger_entries').select(['kind', 'ref', 'body']).where('kind', '=', 'read.recorded').orderBy('idx').execute();
   }
 
-  it('refuses text, pathway and even the title above the clearance, and ledgers nothing for them', async () => {
+  it('withholds text, pathway and even the title above the clearance, and ledgers nothing for them', async () => {
     const before = (await readEntries()).length;
     const text = await h.call('GET', `/api/v1/products/${productId}/copies/pco-07/text`, { token: secretInvestigator });
-    expect(text.status).toBe(403);
-    const body = (await text.json()) as { error: { code: string; reasons: string[]; message: string } };
-    expect(body.error.code).toBe('REFUSED');
-    expect(body.error.reasons.join(' ')).toMatch(/gac-30/);
+    expect(text.status).toBe(404);
+    const body = (await text.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('NOT_FOUND');
     expect(body.error.message).not.toContain('paragraph');
-    expect((await h.call('GET', `/api/v1/products/${productId}/pathway`, { token: secretInvestigator })).status).toBe(403);
+    expect((await h.call('GET', `/api/v1/products/${productId}/pathway`, { token: secretInvestigator })).status).toBe(404);
     const list = (await (await h.call('GET', '/api/v1/products', { token: secretInvestigator })).json()) as { products: unknown[] };
     expect(list.products).toEqual([]);
-    expect((await h.call('GET', `/products/${productId}`, { token: secretInvestigator })).status).toBe(403);
+    expect((await h.call('GET', `/products/${productId}`, { token: secretInvestigator })).status).toBe(404);
     expect((await readEntries()).length).toBe(before);
+  });
+
+  it('answers a caller below the marking about a product or copy exactly as about one that does not exist', async () => {
+    // What came back, with the ids the caller supplied put back to placeholders: nothing else may differ.
+    const answer = async (path: string, ...supplied: string[]) => {
+      const res = await h.call('GET', path, { token: secretInvestigator });
+      let body = await res.text();
+      for (const [i, value] of supplied.entries()) body = body.replaceAll(value, `<${i}>`);
+      return { status: res.status, body };
+    };
+    // pco-07 holds a copy of the product; gac-30 was never issued one; NOPE is no product.
+    const heldCopy = await answer(`/api/v1/products/${productId}/copies/pco-07/text`, productId, 'pco-07');
+    expect(heldCopy.status).toBe(404);
+    expect(await answer(`/api/v1/products/${productId}/copies/gac-30/text`, productId, 'gac-30')).toEqual(heldCopy);
+    expect(await answer('/api/v1/products/NOPE/copies/pco-07/text', 'NOPE', 'pco-07')).toEqual(heldCopy);
+    const pathway = await answer(`/api/v1/products/${productId}/pathway`, productId);
+    expect(pathway.status).toBe(404);
+    expect(await answer('/api/v1/products/NOPE/pathway', 'NOPE')).toEqual(pathway);
+    expect(pathway.body).not.toMatch(/TOP SECRET|CEO/);
+    const page = await answer(`/products/${productId}`, productId);
+    expect(page.status).toBe(404);
+    expect(await answer('/products/NOPE', 'NOPE')).toEqual(page);
   });
 
   it('serves a cleared user, and writes each read to the ledger with who, what, which and when (no text)', async () => {

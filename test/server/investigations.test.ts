@@ -37,7 +37,12 @@ describeEachEngine('investigations over HTTP', (engine) => {
   });
 
   it('refuses the case to an investigator below the matched product\'s marking, and ledgers each allowed read', async () => {
-    expect((await h.call('GET', '/api/v1/cases/C-0001', { token: secretOnly })).status).toBe(403);
+    const refused = await h.call('GET', '/api/v1/cases/C-0001', { token: secretOnly });
+    expect(refused.status).toBe(403);
+    // The caller asked by case id: the refusal names the case, never the product it matched.
+    const refusal = JSON.stringify(await refused.json());
+    expect(refusal).toContain('C-0001');
+    expect(refusal).not.toContain(productId);
     // A read's entry is `read:<id>`; what was read is in its body.
     const reads = () => h.engine.db.selectFrom('ledger_entries').select('body').where('kind', '=', 'read.recorded').where('body', 'like', '%"ref":"case:C-0001"%').execute();
     expect(await reads()).toHaveLength(0);

@@ -23,8 +23,8 @@ export async function readingBound(engine: Engine, principal: Principal, now: Da
   return (marking) => decideReceipt(person, agency, marking, at);
 }
 
-/** Throws RefusedError (HTTP 403, with the reasons) when the bound refuses a marking. */
-export function requireReadable(bound: ReadingBound, principal: Principal, productId: string, marking: string): void {
+/** Throws RefusedError (HTTP 403, with the reasons) when the bound refuses a marking; `what` is what the caller asked for, in their own terms. */
+export function requireReadable(bound: ReadingBound, principal: Principal, what: string, marking: string): void {
   const decision = bound(marking);
-  if (!decision.allowed) throw new RefusedError(productId, principal.personId ?? principal.username, decision.reasons, 'read');
+  if (!decision.allowed) throw new RefusedError(what, principal.personId ?? principal.username, decision.reasons, 'read');
 }

@@ -2,19 +2,19 @@
  * Reads of classified material on behalf of a signed-in user: each checks the user's reading
  * bound first and records the read in the ledger before the material is handed over.
  */
-import { NotFoundError, RefusedError } from '../../domain/errors.ts';
+import { RefusedError } from '../../domain/errors.ts';
 import type { Copy } from '../../domain/registry.ts';
 import type { Engine } from '../../store/engine.ts';
 import { findProduct } from '../../store/registry-queries.ts';
 import { readVersions } from '../sealed-texts.ts';
 import { listCases, readCase } from '../cases.ts';
 import type { CaseRecord, CaseSummary } from '../cases.ts';
-import { showCopy } from '../copy-text.ts';
+import { noCopyIssued, showCopy } from '../copy-text.ts';
 import { investigate } from '../investigate.ts';
 import type { InvestigationRequest, InvestigationResult } from '../investigate.ts';
 import { matchText } from '../match.ts';
 import type { MatchedSource } from '../../domain/match/match-leak.ts';
-import { productPathway } from '../pathway.ts';
+import { noSuchProduct, productPathway } from '../pathway.ts';
 import { readingBound, requireReadable } from './clearance.ts';
 import type { ReadingBound } from './clearance.ts';
 import type { Principal } from './principal.ts';
@@ -25,20 +25,32 @@ export interface ReadContext {
   readonly recordRead: ReadRecorder;
 }
 
+/**
+ * A product or copy above the caller's clearance is answered exactly as one that does not exist,
+ * as the lists and bulletins leave it out: a refusal would confirm that the id exists (and, for a
+ * copy, who holds one) and its reasons would tell the marking.
+ */
+async function isReadableProduct(engine: Engine, bound: ReadingBound, productId: string): Promise<boolean> {
+  const product = await findProduct(engine.db, productId);
+  return product !== undefined && bound(product.marking).allowed;
+}
+
 export async function readCopyText(
   { engine, recordRead }: ReadContext, principal: Principal, productId: string, recipientId: string, now: Date,
 ): Promise<{ copy: Copy; text: string; marking: string; readId: number }> {
+  const bound = await readingBound(engine, principal, now);
+  if (!(await isReadableProduct(engine, bound, productId))) throw noCopyIssued(productId, recipientId);
   const { copy, text } = await showCopy(engine, productId, recipientId);
+  // A version may be marked above its product; its copy is then as absent to this caller as any other.
   const version = (await readVersions(engine, productId)).find((v) => v.version === copy.version);
-  if (!version) throw new NotFoundError('NOT_FOUND', `copy ${copy.id} refers to a missing version`);
-  requireReadable(await readingBound(engine, principal, now), principal, productId, version.marking);
+  if (!version || !bound(version.marking).allowed) throw noCopyIssued(productId, recipientId);
   const read = await recordRead({ principal, what: 'copy-text', ref: `copy:${copy.id}`, now });
   return { copy, text, marking: version.marking, readId: read.id };
 }
 
 export async function readPathway({ engine, recordRead }: ReadContext, principal: Principal, productId: string, asOf: string | null, now: Date) {
+  if (!(await isReadableProduct(engine, await readingBound(engine, principal, now), productId))) throw noSuchProduct(productId);
   const pathway = await productPathway(engine, productId, asOf);
-  requireReadable(await readingBound(engine, principal, now), principal, productId, pathway.marking);
   const read = await recordRead({ principal, what: 'pathway', ref: `product:${productId}`, now });
   return { ...pathway, readId: read.id };
 }
@@ -49,7 +61,8 @@ export async function readCaseGuarded({ engine, recordRead }: ReadContext, princ
   const bound = await readingBound(engine, principal, now);
   for (const source of record.result.sources) {
     const product = await findProduct(engine.db, source.product);
-    if (product) requireReadable(bound, principal, source.product, product.marking);
+    // The caller named the case, not its products: the refusal names only the case.
+    if (product) requireReadable(bound, principal, `case ${record.id}`, product.marking);
   }
   await recordRead({ principal, what: 'case', ref: `case:${record.id}`, now });
   return record;
