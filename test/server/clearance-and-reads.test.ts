@@ -100,3 +100,32 @@ describeEachEngine('read ledgering under concurrency', (engine) => {
     expect(Number(count.n)).toBe(head.size);
   });
 });
+
+describeEachEngine('product list paging below the caller\'s clearance', (engine) => {
+  let h: Harness;
+  let secretAnalyst: string;
+  const product = (id: string, marking: string, created: string) => ({
+    id, title: `Title of ${id}`, marking, created, originator: 'CSIS', body: `(${marking === 'SECRET' ? 'S' : 'TS'}) The paragraph of ${id}, long enough to be a paragraph of a product.`,
+  });
+  beforeAll(async () => {
+    h = await startHarness(engine());
+    // Three SECRET products, older than four TOP SECRET ones (and the harness's TOP SECRET//CEO one).
+    const products = [
+      ...['S-1', 'S-2', 'S-3'].map((id, i) => product(id, 'SECRET', `2021-0${i + 1}-01T00:00:00Z`)),
+      ...['T-1', 'T-2', 'T-3', 'T-4'].map((id, i) => product(id, 'TOP SECRET', `2023-0${i + 1}-01T00:00:00Z`)),
+    ];
+    expect((await h.call('POST', '/api/v1/import', { token: h.tokens.originator, json: { products } })).status).toBe(201);
+    await h.addUser({ username: 'low-analyst', roles: ['analyst'], personId: 'gac-30', totp: false });
+    secretAnalyst = (await issueToken(h.engine, 'low-analyst', ['analyst'], h.clock)).token;
+  });
+  afterAll(async () => { await h.close(); });
+
+  it('fills each page with products the caller may see, however many newer ones are above their clearance', async () => {
+    const page = async (query: string) => ((await (await h.call('GET', `/api/v1/products?${query}`, { token: secretAnalyst })).json()) as { products: { id: string }[] }).products.map((p) => p.id);
+    expect(await page('limit=2')).toEqual(['S-3', 'S-2']);
+    expect(await page('limit=2&offset=2')).toEqual(['S-1']);
+    expect(await page('limit=2&offset=4')).toEqual([]);
+    const all = await (await h.call('GET', '/api/v1/products?limit=3', { token: h.tokens.analyst })).json() as { products: { id: string }[] };
+    expect(all.products.map((p) => p.id)).toEqual(['T-4', 'T-3', 'T-2']);
+  });
+});
