@@ -13,6 +13,7 @@ import { apiRoute } from '../api-route.ts';
 import { principalOf } from '../authenticate.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
 import { ConflictError } from '../errors.ts';
+import { isEventSourceRecordViolation } from '../unique-violation.ts';
 import { errorResponses, errorSchema, eventBatchSchema, eventSchema, id, isoTime, jsonBody } from './schemas.ts';
 
 
@@ -64,7 +65,8 @@ export function handlingInputs(events: readonly EventBody[], source: string): Ha
 
 /**
  * Refuses record ids this account has sent before, or twice in the batch, before anything is
- * written (the store's unique constraint would otherwise fail the request as an internal error).
+ * written. A request with the same id may still be written between this check and the write: the
+ * store's unique constraint then refuses the write, and the route runs this check again.
  */
 async function refuseRetriedIds(engine: Engine, source: string, events: readonly EventBody[]): Promise<void> {
   const ids = events.flatMap((e) => (e.id === undefined ? [] : [e.id]));
@@ -98,7 +100,12 @@ export function addRegistryWriteRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDep
     // The source names the account, so a client's record ids are unique per account.
     const source = `api:${principal.username}`;
     await refuseRetriedIds(deps.engine, source, events);
-    const recorded = await recordEvents(deps.engine, handlingInputs(events, source));
+    const recorded = await recordEvents(deps.engine, handlingInputs(events, source)).catch(async (error: unknown) => {
+      // A request with the same id was written between the check and this write: the check, run
+      // again, now finds it and gives the answer it gives any retried id.
+      if (isEventSourceRecordViolation(error)) await refuseRetriedIds(deps.engine, source, events);
+      throw error;
+    });
     return c.json({ recorded: recorded.length, ids: recorded.map((e) => e.id) }, 201);
   });
 }
