@@ -116,6 +116,12 @@ describeEachEngine('ledger verify rebuilds every kind of entry', (engine) => {
     await expectFound(kind, change, undo, /does not match the record it names/);
   });
 
+  it('names a quarantined record whose raw log line was changed, the text its digest commits to', async () => {
+    const row = await db().selectFrom('quarantine').select(['id', 'raw']).orderBy('id').executeTakeFirstOrThrow();
+    await expectFound('record.quarantined', () => db().updateTable('quarantine').set({ raw: '{"Operation":"FileAccessed"}' }).where('id', '=', row.id).execute(),
+      () => db().updateTable('quarantine').set({ raw: row.raw }).where('id', '=', row.id).execute(), /raw text differs from its digest/);
+  });
+
   it('names a case whose status was changed without its entry, and a resolution whose record is no longer resolved', async () => {
     const caseId = fixture.result.case;
     await expectFound('case.status', () => db().updateTable('cases').set({ status: 'closed' }).where('id', '=', caseId).execute(),

@@ -11,7 +11,7 @@
  */
 import { bulletinAckEntry, bulletinEntry, caseNoteEntry, caseOpenedEntry, caseStatusEntry, digestText } from '../../domain/entries.ts';
 import type { Entry } from '../../domain/entries.ts';
-import { principalEntry, quarantineEntry, quarantineResolvedEntry, siteEntry } from '../../store/quarantine-entries.ts';
+import { principalEntry, quarantineEntry, quarantineResolvedEntry, sha256Hex, siteEntry } from '../../store/quarantine-entries.ts';
 import { selectCaseOpened } from '../../store/ledger-refs.ts';
 import { caseStatuses, commitmentSalt } from '../cases.ts';
 import { countOf, putEach, readByIds, readByKeys, refId, storedField } from './rebuild-kit.ts';
@@ -133,7 +133,11 @@ const quarantineRows = (context: RebuildContext, ids: number[]) => {
 const quarantined: KindRebuilder = {
   async rebuild(context, pending) {
     const idOf = numericId('quarantine');
-    putEach(context, pending, idOf, await quarantineRows(context, idsOf(pending, idOf)), (row) => quarantineEntry(row));
+    putEach(context, pending, idOf, await quarantineRows(context, idsOf(pending, idOf)), (row) => {
+      // The entry commits to the raw line through raw_sha256, so the line itself is checked against it.
+      if (sha256Hex(row.raw) !== row.raw_sha256) throw new Error('its raw text differs from its digest');
+      return quarantineEntry(row);
+    });
   },
   records: countOf('quarantine'),
 };
