@@ -37,9 +37,12 @@ export interface CaseRecord {
   readonly notes: readonly { id: number; author: string; at: string; text: string }[];
 }
 
+/** The answer for a case id there is no case under (or that the caller may not know of: guarded-reads.ts). */
+export const noSuchCase = (id: string): NotFoundError => new NotFoundError('NOT_FOUND', `no case "${id}"`);
+
 export async function readCase(engine: Engine, id: string): Promise<CaseRecord> {
   const row = await engine.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFoundError('NOT_FOUND', `no case "${id}"`);
+  if (!row) throw noSuchCase(id);
   const rows = await engine.db.selectFrom('case_notes').select(['id', 'author', 'at', 'text']).where('case_id', '=', id).orderBy('id').execute();
   const notes = rows.map((n) => ({ ...n, text: openText(engine, { kind: 'case-note', caseId: id, noteId: Number(n.id) }, n.text) }));
   const leakText = openText(engine, { kind: 'leak-text', caseId: id }, row.leak_text);
@@ -50,7 +53,7 @@ export async function addCaseNote(engine: Engine, caseId: string, author: string
   if (text.trim() === '') throw new InputError('MISSING', 'note: the text is empty');
   return writeTransaction(engine, async (unit) => {
     const row = await unit.trx.selectFrom('cases').select(['leak_sha256', 'salt', 'status']).where('id', '=', caseId).executeTakeFirst();
-    if (!row) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
+    if (!row) throw noSuchCase(caseId);
     // A closed case's record is final: adding to it is a status change first, itself logged.
     if (row.status === 'closed') throw new InputError('BAD_VALUE', `case ${caseId} is closed: reopen it (status open) before adding a note`);
     const note = { id: unit.nextIndex, caseId, author, at, text };
@@ -68,7 +71,7 @@ export async function setCaseStatus(engine: Engine, caseId: string, status: stri
   if (!caseStatuses.some((s) => s === status)) throw new InputError('BAD_VALUE', `status: "${status}" is not one of ${caseStatuses.join(', ')}`);
   return writeTransaction(engine, async (unit) => {
     const row = await unit.trx.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirst();
-    if (!row) throw new NotFoundError('NOT_FOUND', `no case "${caseId}"`);
+    if (!row) throw noSuchCase(caseId);
     if (row.status === status) return false;
     await unit.trx.updateTable('cases').set({ status }).where('id', '=', caseId).execute();
     unit.log(() => caseStatusEntry(caseId, status, by, at));

@@ -36,13 +36,13 @@ describeEachEngine('investigations over HTTP', (engine) => {
     expect(result.candidates.flatMap((c) => c.evidence.flatMap((e) => e.ledger)).length).toBeGreaterThan(0);
   });
 
-  it('refuses the case to an investigator below the matched product\'s marking, and ledgers each allowed read', async () => {
+  it('answers an investigator below the matched product\'s marking as for a case that does not exist, and ledgers each allowed read', async () => {
     const refused = await h.call('GET', '/api/v1/cases/C-0001', { token: secretOnly });
-    expect(refused.status).toBe(403);
-    // The caller asked by case id: the refusal names the case, never the product it matched.
-    const refusal = JSON.stringify(await refused.json());
-    expect(refusal).toContain('C-0001');
-    expect(refusal).not.toContain(productId);
+    // Answered as a case id never used (ids are sequential: a 403 would confirm the case, its reasons the marking).
+    expect(refused.status).toBe(404);
+    const unknown = await h.call('GET', '/api/v1/cases/C-0999', { token: secretOnly });
+    expect(unknown.status).toBe(404);
+    expect(JSON.stringify(await refused.json())).toBe(JSON.stringify(await unknown.json()).replace('C-0999', 'C-0001'));
     // A read's entry is `read:<id>`; what was read is in its body.
     const reads = () => h.engine.db.selectFrom('ledger_entries').select('body').where('kind', '=', 'read.recorded').where('body', 'like', '%"ref":"case:C-0001"%').execute();
     expect(await reads()).toHaveLength(0);

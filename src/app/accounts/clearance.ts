@@ -3,7 +3,6 @@
  * person's clearance (the same policy as dissemination, app/eligibility.ts). A user with no
  * linked person (a system administrator, a machine client) is bounded only by their roles.
  */
-import { RefusedError } from '../../domain/errors.ts';
 import type { Engine } from '../../store/engine.ts';
 import { findAgency, findPerson } from '../../store/registry-queries.ts';
 import { decideReceipt } from '../eligibility.ts';
@@ -21,10 +20,4 @@ export async function readingBound(engine: Engine, principal: Principal, now: Da
   if (!person || !agency) return () => ({ allowed: false, reasons: [`unknown-person: ${principal.username}'s linked person is not in the registry`] });
   const at = now.toISOString();
   return (marking) => decideReceipt(person, agency, marking, at);
-}
-
-/** Throws RefusedError (HTTP 403, with the reasons) when the bound refuses a marking; `what` is what the caller asked for, in their own terms. */
-export function requireReadable(bound: ReadingBound, principal: Principal, what: string, marking: string): void {
-  const decision = bound(marking);
-  if (!decision.allowed) throw new RefusedError(what, principal.personId ?? principal.username, decision.reasons, 'read');
 }

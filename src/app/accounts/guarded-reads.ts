@@ -7,7 +7,7 @@ import type { Copy } from '../../domain/registry.ts';
 import type { Engine } from '../../store/engine.ts';
 import { findProduct } from '../../store/registry-queries.ts';
 import { readVersions } from '../sealed-texts.ts';
-import { listCases, readCase } from '../cases.ts';
+import { listCases, noSuchCase, readCase } from '../cases.ts';
 import type { CaseRecord, CaseSummary } from '../cases.ts';
 import { noCopyIssued, showCopy } from '../copy-text.ts';
 import { investigate } from '../investigate.ts';
@@ -15,7 +15,7 @@ import type { InvestigationRequest, InvestigationResult } from '../investigate.t
 import { matchText } from '../match.ts';
 import type { MatchedSource } from '../../domain/match/match-leak.ts';
 import { noSuchProduct, productPathway } from '../pathway.ts';
-import { readingBound, requireReadable } from './clearance.ts';
+import { readingBound } from './clearance.ts';
 import type { ReadingBound } from './clearance.ts';
 import type { Principal } from './principal.ts';
 import type { ReadRecorder } from './reads.ts';
@@ -55,14 +55,17 @@ export async function readPathway({ engine, recordRead }: ReadContext, principal
   return { ...pathway, readId: read.id };
 }
 
-/** A case, for a user cleared for every product it matched; the read is ledgered. */
+/**
+ * A case, for a user cleared for every product it matched; the read is ledgered. Any other user
+ * is answered as for a case id never used: case ids are sequential, so a refusal would tell them
+ * the case exists, and its reasons the marking of what it matched.
+ */
 export async function readCaseGuarded({ engine, recordRead }: ReadContext, principal: Principal, caseId: string, now: Date): Promise<CaseRecord> {
   const record = await readCase(engine, caseId);
   const bound = await readingBound(engine, principal, now);
   for (const source of record.result.sources) {
     const product = await findProduct(engine.db, source.product);
-    // The caller named the case, not its products: the refusal names only the case.
-    if (product) requireReadable(bound, principal, `case ${record.id}`, product.marking);
+    if (product && !bound(product.marking).allowed) throw noSuchCase(caseId);
   }
   await recordRead({ principal, what: 'case', ref: `case:${record.id}`, now });
   return record;
