@@ -46,6 +46,13 @@ describe('waymark case report, export, verify-package and bulletin', () => {
     expect(bad).toMatchObject({ status: 1, stdout: expect.stringMatching(/digest: does not match the package contents/), stderr: expect.stringMatching(/altered\.json: the evidence package does not verify/) });
   });
 
+  it('refuses a malformed --vkey as bad input (exit 2, naming --vkey), before reading the package', async () => {
+    const file = join(dir, 'evidence-vkey.json');
+    expect(await waymark('case', 'export', fixture.result.case, file)).toMatchObject({ status: 0 });
+    const result = await runWaymark(['case', 'verify-package', file, '--vkey', 'not-a-key']);
+    expect(result).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^waymark: --vkey: verifier key is not <name>\+<hex id>\+<base64>\n$/) });
+  });
+
   it('publishes, lists by clearance and acknowledges bulletins once', async () => {
     const published = await waymark('--json', 'bulletin', 'publish', '--case', fixture.result.case, '--marking', 'ts//si//ceo', '--text', 'Interviews under way.');
     expect(published.status).toBe(0);

@@ -10,6 +10,8 @@ import { buildCaseReport } from '../../app/case-report.ts';
 import { EvidencePackageError, exportEvidencePackage, verifyEvidencePackage } from '../../app/evidence-package.ts';
 import type { PackageVerification } from '../../app/evidence-package.ts';
 import { InputError } from '../../domain/errors.ts';
+import { LedgerError } from '../../domain/ledger/errors.ts';
+import { parseVerifierKey } from '../../domain/ledger/note-key.ts';
 import { globalOptions, withStore } from '../context.ts';
 import { unreadableFileLine } from '../exit-codes.ts';
 import { print, printJson } from '../output.ts';
@@ -50,6 +52,7 @@ export function addCaseReportCommands(program: Command): void {
     .description('checks an evidence package offline: checkpoint signature, inclusion proofs, cited entries, package signature')
     .option('--vkey <vkey>', 'the log verifier key you trust (default: the key in the package, which proves consistency, not origin)')
     .action((file: string, options: { vkey?: string }, command: Command) => {
+      if (options.vkey !== undefined) checkVerifierKeyOption(options.vkey);
       const verification = verifyEvidencePackage(readPackageFile(file), options.vkey);
       if (globalOptions(command).json) printJson(verification);
       else narrate(verification, options.vkey !== undefined);
@@ -61,6 +64,16 @@ function reportFormat(value: string): ReportFormat {
   const format = formats.find((f) => f === value);
   if (format === undefined) throw new InputError('BAD_VALUE', `--format: "${value}" is not one of ${formats.join(', ')}`);
   return format;
+}
+
+/** A --vkey that is no verifier key is the caller's mistake (exit 2), not a package that fails to verify. */
+function checkVerifierKeyOption(vkey: string): void {
+  try {
+    parseVerifierKey(vkey);
+  } catch (error) {
+    if (error instanceof LedgerError) throw new InputError('BAD_VALUE', `--vkey: ${error.message}`, { cause: error });
+    throw error;
+  }
 }
 
 function readPackageFile(file: string): Uint8Array {
