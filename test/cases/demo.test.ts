@@ -22,3 +22,15 @@ it('the demo ends with the investigation of its leaked article and writes the ca
     await run.engine.close();
   }
 });
+
+it('puts the demo in the --dir it is given, making the folder when it is not there', async () => {
+  const directory = join(mkdtempSync(join(tmpdir(), 'waymark-demo-dir-')), 'not', 'yet');
+  process.env.WAYMARK_KEYS = join(directory, '..', 'keys');
+  const run = await runDemo(directory);
+  try {
+    expect(run.database).toBe(join(directory, 'demo.db'));
+    expect(existsSync(run.reportFile)).toBe(true);
+  } finally {
+    await run.engine.close();
+  }
+});

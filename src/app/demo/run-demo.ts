@@ -2,7 +2,7 @@
  * `waymark demo`: the scenario on a throw-away SQLite database, step by step. Returns what
  * it did so the CLI can narrate it and tests can check it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pathway } from '../../domain/pathway.ts';
@@ -47,6 +47,8 @@ export interface DemoRun {
 const refusedRecipient = 'ps-02';
 
 export async function runDemo(directory = mkdtempSync(join(tmpdir(), 'waymark-demo-'))): Promise<DemoRun> {
+  // `demo --dir` names where to put it, made if need be, as any output directory.
+  mkdirSync(directory, { recursive: true });
   const database = join(directory, 'demo.db');
   const engine = await openStore(database);
   await initialiseStore(engine, database);
