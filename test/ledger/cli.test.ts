@@ -45,6 +45,20 @@ describe('waymark ledger and witness commands (CONTRACT.md)', () => {
     expect((await run('ledger', 'prove', '--index', 'x')).status).toBe(2);
   });
 
+  it('names the options a proof cannot be made for', async () => {
+    const cases = [
+      [['prove', '--index', '16'], '--index 16: leaf index 16 is not below tree size 16'],
+      [['prove', '--index', '5', '--size', '5'], '--index 5, --size 5: leaf index 5 is not below tree size 5'],
+      [['consistency', '--from', '10', '--to', '5'], '--from 10, --to 5: size1 10 is greater than size2 5'],
+    ] as const;
+    for (const [args, line] of cases) {
+      const result = await run('ledger', ...args);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`waymark: ${line}\n`);
+    }
+  });
+
   it('exports tiles that `ledger verify --tiles` accepts, and verifies Tessera\'s log', async () => {
     const tiles = join(dir, 'tiles');
     expect((await run('ledger', 'export-tiles', tiles)).status).toBe(0);

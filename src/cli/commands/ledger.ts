@@ -8,6 +8,7 @@ import { verifyLedger } from '../../app/ledger/verify-ledger.ts';
 import { verifyTilesDirectory } from '../../app/verify-tiles.ts';
 import { InputError } from '../../domain/errors.ts';
 import { encodeBase64 } from '../../domain/ledger/base64.ts';
+import { LedgerError } from '../../domain/ledger/errors.ts';
 import { globalOptions, withStore } from '../context.ts';
 import { print, printJson } from '../output.ts';
 
@@ -57,7 +58,7 @@ function addProofCommands(ledger: Command): void {
       const index = required('--index', options.index);
       const size = integerOption('--size', options.size);
       await withStore(command, async (engine) => {
-        const p = await proveInclusion(engine, index, size);
+        const p = await naming(`--index ${index}${size === undefined ? '' : `, --size ${size}`}`, proveInclusion(engine, index, size));
         const out = { index: p.index, size: p.size, leafHash: encodeBase64(p.leafHash), root: encodeBase64(p.root), proof: p.proof.map(encodeBase64) };
         if (globalOptions(command).json) return printJson(out);
         print(`entry ${out.index} in the tree of ${out.size}\nleaf hash ${out.leafHash}\nroot      ${out.root}\nproof\n${out.proof.join('\n')}`);
@@ -71,12 +72,22 @@ function addProofCommands(ledger: Command): void {
       const from = required('--from', options.from);
       const to = integerOption('--to', options.to);
       await withStore(command, async (engine) => {
-        const p = await proveConsistency(engine, from, to);
+        const p = await naming(`--from ${from}${to === undefined ? '' : `, --to ${to}`}`, proveConsistency(engine, from, to));
         const out = { size1: p.size1, size2: p.size2, root1: encodeBase64(p.root1), root2: encodeBase64(p.root2), proof: p.proof.map(encodeBase64) };
         if (globalOptions(command).json) return printJson(out);
         print(`from ${out.size1} (${out.root1})\nto   ${out.size2} (${out.root2})\nproof\n${out.proof.join('\n')}`);
       });
     });
+}
+
+/** A proof the log cannot give for these numbers (index or sizes out of range) is refused naming the options that gave them. */
+async function naming<T>(options: string, proof: Promise<T>): Promise<T> {
+  try {
+    return await proof;
+  } catch (error) {
+    if (error instanceof LedgerError && (error.code === 'BAD_INDEX' || error.code === 'BAD_SIZE')) throw new LedgerError(error.code, `${options}: ${error.message}`, { cause: error });
+    throw error;
+  }
 }
 
 function addVerifyCommands(ledger: Command): void {
