@@ -1,6 +1,6 @@
 /**
- * Requests carrying the same event id at once can all pass the duplicate pre-check; those that
- * write after the first then meet the store's unique constraint. Eight such requests are sent
+ * Requests carrying the same event id at once: those that write after the first meet the store's
+ * unique constraint, which is what refuses a retried id. Eight such requests are sent
  * together, on the real server and store: every one of them must be answered, one with 201 and
  * the rest as a retry is (409 DUPLICATE), never with an internal error.
  */

@@ -64,9 +64,9 @@ export function handlingInputs(events: readonly EventBody[], source: string): Ha
 }
 
 /**
- * Refuses record ids this account has sent before, or twice in the batch, before anything is
- * written. A request with the same id may still be written between this check and the write: the
- * store's unique constraint then refuses the write, and the route runs this check again.
+ * Names the record id that made the store refuse a batch: one this account has sent before, or
+ * one used twice in the batch. Asked only once the unique constraint has refused the write (and
+ * the transaction has rolled back), so a batch of new ids pays for no lookup.
  */
 async function refuseRetriedIds(engine: Engine, source: string, events: readonly EventBody[]): Promise<void> {
   const ids = events.flatMap((e) => (e.id === undefined ? [] : [e.id]));
@@ -99,10 +99,8 @@ export function addRegistryWriteRoutes(api: OpenAPIHono<AppEnv>, deps: ServerDep
     await checkLiaisonScope(deps.engine, principal, events.map((e) => e.recipient));
     // The source names the account, so a client's record ids are unique per account.
     const source = `api:${principal.username}`;
-    await refuseRetriedIds(deps.engine, source, events);
     const recorded = await recordEvents(deps.engine, handlingInputs(events, source)).catch(async (error: unknown) => {
-      // A request with the same id was written between the check and this write: the check, run
-      // again, now finds it and gives the answer it gives any retried id.
+      // A retried id, or one sent twice, or one a request racing this one has just written: 409 naming it.
       if (isEventSourceRecordViolation(error)) await refuseRetriedIds(deps.engine, source, events);
       throw error;
     });
