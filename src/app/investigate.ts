@@ -41,9 +41,14 @@ export interface InvestigationRequest {
   readonly now: string;
 }
 
-export async function investigate(engine: Engine, request: InvestigationRequest): Promise<InvestigationResult> {
+/**
+ * `admit` sees the matched sources before anything else is read or written, and may refuse by
+ * throwing (a user not cleared for one of them: accounts/guarded-reads.ts).
+ */
+export async function investigate(engine: Engine, request: InvestigationRequest, admit?: (matched: readonly MatchedSource[]) => Promise<void>): Promise<InvestigationResult> {
   if (request.leakText.trim().length === 0) throw new InputError('MISSING', 'the leak text is empty');
   const matched = await matchText(engine, request.leakText);
+  await admit?.(matched);
   const holdings = await gatherHoldings(engine, matched.map((s) => s.product), request.published);
   const decoded = await decodeLeakFingerprints(engine, request.leakText, matched.map((s) => s.product));
   const sources = await sourceMatches(engine, matched);

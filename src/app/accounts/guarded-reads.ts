@@ -5,7 +5,6 @@
 import { RefusedError } from '../../domain/errors.ts';
 import type { Copy } from '../../domain/registry.ts';
 import type { Engine } from '../../store/engine.ts';
-import { findProduct } from '../../store/registry-queries.ts';
 import { readVersions } from '../sealed-texts.ts';
 import { listCases, noSuchCase, readCase } from '../cases.ts';
 import type { CaseRecord, CaseSummary } from '../cases.ts';
@@ -15,7 +14,7 @@ import type { InvestigationRequest, InvestigationResult } from '../investigate.t
 import { matchText } from '../match.ts';
 import type { MatchedSource } from '../../domain/match/match-leak.ts';
 import { noSuchProduct, productPathway } from '../pathway.ts';
-import { readingBound } from './clearance.ts';
+import { productMarkings, readingBound } from './clearance.ts';
 import type { ReadingBound } from './clearance.ts';
 import type { Principal } from './principal.ts';
 import type { ReadRecorder } from './reads.ts';
@@ -31,8 +30,18 @@ export interface ReadContext {
  * copy, who holds one) and its reasons would tell the marking.
  */
 async function isReadableProduct(engine: Engine, bound: ReadingBound, productId: string): Promise<boolean> {
-  const product = await findProduct(engine.db, productId);
-  return product !== undefined && bound(product.marking).allowed;
+  const marking = (await productMarkings(engine, [productId])).get(productId);
+  return marking !== undefined && bound(marking).allowed;
+}
+
+/** The products among `productIds` that exist and that the bound refuses, each with the reasons (a missing product is no one's secret). */
+async function refusedProducts(engine: Engine, bound: ReadingBound, productIds: readonly string[]): Promise<Map<string, readonly string[]>> {
+  const refused = new Map<string, readonly string[]>();
+  for (const [id, marking] of await productMarkings(engine, [...new Set(productIds)])) {
+    const decision = bound(marking);
+    if (!decision.allowed) refused.set(id, decision.reasons);
+  }
+  return refused;
 }
 
 export async function readCopyText(
@@ -63,23 +72,9 @@ export async function readPathway({ engine, recordRead }: ReadContext, principal
 export async function readCaseGuarded({ engine, recordRead }: ReadContext, principal: Principal, caseId: string, now: Date): Promise<CaseRecord> {
   const record = await readCase(engine, caseId);
   const bound = await readingBound(engine, principal, now);
-  for (const source of record.result.sources) {
-    const product = await findProduct(engine.db, source.product);
-    if (product && !bound(product.marking).allowed) throw noSuchCase(caseId);
-  }
+  if ((await refusedProducts(engine, bound, record.result.sources.map((s) => s.product))).size > 0) throw noSuchCase(caseId);
   await recordRead({ principal, what: 'case', ref: `case:${record.id}`, now });
   return record;
-}
-
-/** The matched sources whose product the bound refuses (a missing product is no one's secret). */
-async function sourcesAbove(engine: Engine, bound: ReadingBound, sources: readonly MatchedSource[]) {
-  const above: { source: MatchedSource; reasons: readonly string[] }[] = [];
-  for (const source of sources) {
-    const product = await findProduct(engine.db, source.product);
-    const decision = product && bound(product.marking);
-    if (decision && !decision.allowed) above.push({ source, reasons: decision.reasons });
-  }
-  return above;
 }
 
 /**
@@ -88,8 +83,8 @@ async function sourcesAbove(engine: Engine, bound: ReadingBound, sources: readon
  */
 export async function matchGuarded(engine: Engine, principal: Principal, leakText: string, now: Date): Promise<MatchedSource[]> {
   const sources = await matchText(engine, leakText);
-  const above = new Set((await sourcesAbove(engine, await readingBound(engine, principal, now), sources)).map((a) => a.source));
-  return sources.filter((s) => !above.has(s));
+  const refused = await refusedProducts(engine, await readingBound(engine, principal, now), sources.map((s) => s.product));
+  return sources.filter((s) => !refused.has(s.product));
 }
 
 /**
@@ -97,12 +92,11 @@ export async function matchGuarded(engine: Engine, principal: Principal, leakTex
  * them, their holders and their passages. The refusal does not name the product.
  */
 export async function investigateGuarded(engine: Engine, principal: Principal, request: InvestigationRequest, now: Date): Promise<InvestigationResult> {
-  // Only a linked person bounds a user (clearance.ts): the others are spared matching the text twice.
-  if (principal.personId) {
-    const [above] = await sourcesAbove(engine, await readingBound(engine, principal, now), await matchText(engine, request.leakText));
-    if (above) throw new RefusedError('a product this text matches', principal.personId, above.reasons, 'investigate');
-  }
-  return investigate(engine, request);
+  const bound = await readingBound(engine, principal, now);
+  return investigate(engine, request, async (matched) => {
+    const [reasons] = (await refusedProducts(engine, bound, matched.map((s) => s.product))).values();
+    if (reasons) throw new RefusedError('a product this text matches', principal.personId ?? principal.username, reasons, 'investigate');
+  });
 }
 
 /** The cases a user may read (readCaseGuarded): those on products above their clearance are left out. */
@@ -112,8 +106,7 @@ export async function listCasesGuarded(engine: Engine, principal: Principal, now
   const mayRead = async (productId: string): Promise<boolean> => {
     let known = readable.get(productId);
     if (known === undefined) {
-      const product = await findProduct(engine.db, productId);
-      known = !product || bound(product.marking).allowed;
+      known = (await refusedProducts(engine, bound, [productId])).size === 0;
       readable.set(productId, known);
     }
     return known;

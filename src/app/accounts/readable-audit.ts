@@ -8,7 +8,7 @@ import type { AuditReport, Finding, Recommendation } from '../../domain/audit/in
 import { severities } from '../../domain/audit/index.ts';
 import type { Engine } from '../../store/engine.ts';
 import { runAudit } from '../audit.ts';
-import { readingBound } from './clearance.ts';
+import { productMarkings, readingBound } from './clearance.ts';
 import type { Principal } from './principal.ts';
 
 export interface ReadableFinding extends Finding {
@@ -56,15 +56,6 @@ export async function readableAudit(engine: Engine, principal: Principal, agency
   });
   const withheld = report.findings.length - findings.length + report.recommendations.length - recommendations.length;
   return { report, findings: findings.sort(bySeverityThenNewest), recommendations, withheld };
-}
-
-async function productMarkings(engine: Engine, ids: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 1_000) {
-    const rows = await engine.db.selectFrom('products').select(['id', 'marking']).where('id', 'in', ids.slice(i, i + 1_000)).execute();
-    for (const row of rows) out.set(row.id, row.marking);
-  }
-  return out;
 }
 
 function bySeverityThenNewest(a: Finding, b: Finding): number {
