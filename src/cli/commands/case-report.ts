@@ -2,7 +2,7 @@
  * `waymark case report|export|verify-package` (issue 7): the case report as HTML or PDF, the
  * evidence package for a partner force, and its offline check (no database opened).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { renderCaseHtml } from '../../adapters/report/render-case-html.ts';
 import { renderCasePdf } from '../../adapters/report/render-case-pdf.ts';
@@ -13,7 +13,7 @@ import { InputError } from '../../domain/errors.ts';
 import { LedgerError } from '../../domain/ledger/errors.ts';
 import { parseVerifierKey } from '../../domain/ledger/note-key.ts';
 import { globalOptions, withStore } from '../context.ts';
-import { unreadableFileLine } from '../exit-codes.ts';
+import { readInputBytes } from './import.ts';
 import { print, printJson } from '../output.ts';
 
 const formats = ['html', 'pdf'] as const;
@@ -53,7 +53,7 @@ export function addCaseReportCommands(program: Command): void {
     .option('--vkey <vkey>', 'the log verifier key you trust (default: the key in the package, which proves consistency, not origin)')
     .action((file: string, options: { vkey?: string }, command: Command) => {
       if (options.vkey !== undefined) checkVerifierKeyOption(options.vkey);
-      const verification = verifyEvidencePackage(readPackageFile(file), options.vkey);
+      const verification = verifyEvidencePackage(readInputBytes(file), options.vkey);
       if (globalOptions(command).json) printJson(verification);
       else narrate(verification, options.vkey !== undefined);
       if (!verification.valid) throw new EvidencePackageError('VERIFY_FAILED', `${file}: the evidence package does not verify (${verification.failures.length} failure(s))`);
@@ -76,13 +76,6 @@ function checkVerifierKeyOption(vkey: string): void {
   }
 }
 
-function readPackageFile(file: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new InputError('MISSING', unreadableFileLine(file, error), { cause: error });
-  }
-}
 
 function narrate(v: PackageVerification, keyGiven: boolean): void {
   if (v.valid) {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { diffCopy } from '../../app/copy-diff.ts';
 import { showCopy } from '../../app/copy-text.ts';
@@ -8,7 +8,7 @@ import { printCopy } from '../../app/print-copy.ts';
 import { InputError } from '../../domain/errors.ts';
 import { PrintError } from '../../domain/print/print-error.ts';
 import { globalOptions, withStore } from '../context.ts';
-import { unreadableFileLine } from '../exit-codes.ts';
+import { readInputBytes } from './import.ts';
 import { formatTable, print, printJson } from '../output.ts';
 
 interface ShowOptions { product: string; recipient: string; format: string; out?: string }
@@ -52,7 +52,7 @@ export function addCopyCommands(program: Command): void {
     .requiredOption('--image <file>', 'the page image: PNG or JPEG')
     .option('--product <id>', 'the product the page is from (otherwise every product is tried)')
     .action(async (options: { image: string; product?: string }, command: Command) => {
-      const image = readImage(options.image);
+      const image = readInputBytes(options.image);
       await withStore(command, async (engine) => {
         const result = await identifyCopy(engine, image, options.product).catch((error: unknown) => {
           if (error instanceof PrintError && error.code === 'UNREADABLE_IMAGE') throw new PrintError(error.code, `${options.image}: ${error.message}`, { cause: error });
@@ -64,13 +64,6 @@ export function addCopyCommands(program: Command): void {
     });
 }
 
-function readImage(file: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new InputError('MALFORMED', unreadableFileLine(file, error), { cause: error });
-  }
-}
 
 function describe(result: CopyIdentification): string {
   if (result.kind === 'unknown') return `unknown: ${result.reason}; ${result.bitsRead} mark bits read`;

@@ -10,10 +10,19 @@ import { globalOptions, withStore } from '../context.ts';
 import { unreadableFileLine } from '../exit-codes.ts';
 import { formatTable, print, printJson } from '../output.ts';
 
-/** Reads a file for import; an unreadable file is bad input naming the file. */
+/** Reads an input file as text (a log, a bundle, a leak); an unreadable file is bad input naming the file. */
 export function readInputFile(file: string): string {
+  return readInput(file, () => readFileSync(file, 'utf8'));
+}
+
+/** Reads an input file as bytes (an image, an evidence package), as readInputFile does text. */
+export function readInputBytes(file: string): Uint8Array {
+  return readInput(file, () => new Uint8Array(readFileSync(file)));
+}
+
+function readInput<T>(file: string, read: () => T): T {
   try {
-    return readFileSync(file, 'utf8');
+    return read();
   } catch (error) {
     throw new InputError('MISSING', unreadableFileLine(file, error), { cause: error });
   }
